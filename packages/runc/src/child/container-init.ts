@@ -1,0 +1,107 @@
+import * as fs from 'node:fs';
+import type { CgroupHierarchies } from '../lib/cgroup-hierarchies';
+import type { InitPlan } from '../lib/plan';
+import { sendError, sendLine, waitForAck } from '../lib/sync-channel';
+import { CLONE, PR, SIGKILL } from '../sys/constants';
+import { Syscalls } from '../sys/syscalls';
+import { CompiledSeccompFilter, finalizeAndExec } from './finalize';
+import { runHookInChild } from './hooks';
+import { setupRootfs } from './rootfs';
+
+/** File descriptors and facts the parent prepared for its children before forking. */
+export interface InitResources {
+  syncWrite: number;
+  ackRead: number;
+  /** The parent's ends, which children must close so that EOF means what it says. */
+  parentEnds: number[];
+  fifo: number;
+  consoleFd?: number;
+  stdio?: [number, number, number];
+  preserveFds: number;
+  /** Namespace files opened by the parent, in the order to join them. */
+  joinFds: Array<{ fd: number; flag: number }>;
+  cgroupProcs: string[];
+  hierarchies: CgroupHierarchies;
+  seccomp?: CompiledSeccompFilter;
+  /** Whether the parent has prestart/createRuntime hooks to run at the HOOKS point. */
+  parentHooks: boolean;
+  /** State JSON for hooks that run inside the container; the pid is filled in by the init. */
+  stateJson: (pid: number) => string;
+}
+
+function closeParentEnds(sys: Syscalls, res: InitResources): void {
+  for (const fd of res.parentEnds) sys.close(fd);
+}
+
+/**
+ * Stage 1 (a fork of the runtime): joins the cgroups while still in the host's cgroup namespace,
+ * enters or creates the namespaces, then clones the init as a sibling so the runtime itself, not
+ * this short-lived process, is the init's parent. Never returns.
+ */
+export function runStage1(sys: Syscalls, plan: InitPlan, res: InitResources): never {
+  try {
+    closeParentEnds(sys, res);
+    for (const procs of res.cgroupProcs) fs.writeFileSync(procs, '0');
+    const userJoin = res.joinFds.find((j) => j.flag === CLONE.NEWUSER);
+    if (userJoin) sys.setns(userJoin.fd, CLONE.NEWUSER);
+    if (plan.newUserNamespace) {
+      sys.unshare(CLONE.NEWUSER);
+      sendLine(sys, res.syncWrite, 'USERNS');
+      waitForAck(sys, res.ackRead);
+    }
+    if (userJoin || plan.newUserNamespace) {
+      // Become root of the new user namespace, so what follows is owned by the container's root.
+      sys.setresgid(0);
+      sys.setresuid(0);
+    }
+    for (const join of res.joinFds) {
+      if (join.flag !== CLONE.NEWUSER && join.flag !== CLONE.NEWNS) sys.setns(join.fd, join.flag);
+    }
+    const mountJoin = res.joinFds.find((j) => j.flag === CLONE.NEWNS);
+    if (mountJoin) sys.setns(mountJoin.fd, CLONE.NEWNS);
+    sys.unshare(plan.unshareFlags);
+    if (plan.timeOffsets) fs.writeFileSync('/proc/self/timens_offsets', plan.timeOffsets);
+    const initPid = sys.forkSibling();
+    if (initPid === 0) runInit(sys, plan, res);
+    sendLine(sys, res.syncWrite, `PID ${initPid}`);
+    return sys.exit(0);
+  } catch (err) {
+    sendError(sys, res.syncWrite, err);
+    return sys.exit(1);
+  }
+}
+
+function runInit(sys: Syscalls, plan: InitPlan, res: InitResources): never {
+  try {
+    // The runtime is our parent: if it dies mid-setup, so do we (cleared right before READY).
+    sys.prctl(PR.SET_PDEATHSIG, SIGKILL);
+    sys.setsid();
+    const inUserNamespace = plan.newUserNamespace || res.joinFds.some((j) => j.flag === CLONE.NEWUSER);
+    setupRootfs(sys, plan, res.hierarchies, inUserNamespace, {
+      beforePivot: () => {
+        if (res.parentHooks) {
+          sendLine(sys, res.syncWrite, 'HOOKS');
+          waitForAck(sys, res.ackRead);
+        }
+        plan.createContainerHooks.forEach((hook, i) =>
+          runHookInChild(sys, hook, i, 'createContainer', res.stateJson(1)),
+        );
+      },
+    });
+    if (plan.personality !== undefined) sys.personality(plan.personality);
+    sys.close(res.ackRead);
+    return finalizeAndExec(sys, plan.process, {
+      syncFd: res.syncWrite,
+      fifoFd: res.fifo,
+      ...(res.consoleFd !== undefined ? { consoleFd: res.consoleFd } : {}),
+      ...(res.stdio ? { stdio: res.stdio } : {}),
+      preserveFds: res.preserveFds,
+      ...(res.seccomp ? { seccomp: res.seccomp } : {}),
+      startContainerHooks: plan.startContainerHooks,
+      stateJson: res.stateJson(1),
+    });
+  } catch (err) {
+    sendError(sys, res.syncWrite, err);
+    return sys.exit(1);
+  }
+}

@@ -1,0 +1,185 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { CgroupHierarchies } from '../lib/cgroup-hierarchies';
+import type { DeviceStep, InitPlan, MountStep } from '../lib/plan';
+import { secureJoin } from '../lib/securejoin';
+import { MNT_DETACH, MS, O, S_IFBLK, S_IFCHR, S_IFIFO } from '../sys/constants';
+import { SysError, Syscalls } from '../sys/syscalls';
+
+function mkdirAll(dir: string, mode = 0o755): void {
+  fs.mkdirSync(dir, { recursive: true, mode });
+}
+
+function ensureFile(file: string): void {
+  mkdirAll(path.dirname(file));
+  if (!fs.existsSync(file)) fs.closeSync(fs.openSync(file, 'a', 0o755));
+}
+
+function makedev(major: number, minor: number): number {
+  return ((major & 0xfff) << 8) | (minor & 0xff) | ((minor & 0xfff00) << 12);
+}
+
+function bindMount(sys: Syscalls, step: MountStep, dest: string): void {
+  if (step.sourceIsDir) mkdirAll(dest);
+  else ensureFile(dest);
+  sys.mount(step.source, dest, null, MS.BIND | (step.recursive ? MS.REC : 0), null);
+  // A bind mount ignores every flag but MS_BIND on its first call; ro, nosuid... need a remount.
+  const remountable = step.flags & ~(MS.REMOUNT | MS.BIND | MS.REC);
+  if (remountable !== 0) sys.mount(null, dest, null, MS.BIND | MS.REMOUNT | remountable, null);
+}
+
+function cgroupMount(sys: Syscalls, step: MountStep, dest: string, hierarchies: CgroupHierarchies): void {
+  mkdirAll(dest);
+  const flags = step.flags & ~MS.RDONLY;
+  if (hierarchies.unified === '') {
+    sys.mount('cgroup2', dest, 'cgroup2', step.flags, null);
+    return;
+  }
+  // v1: a tmpfs holding one mount per hierarchy; each shows this container's cgroup as its root
+  // because the init already lives in its own cgroup namespace.
+  sys.mount('tmpfs', dest, 'tmpfs', flags, 'mode=755');
+  for (const h of hierarchies.v1) {
+    const sub = path.join(dest, h.name);
+    mkdirAll(sub);
+    sys.mount('cgroup', sub, 'cgroup', step.flags, h.options);
+  }
+  if (hierarchies.unified) {
+    const sub = path.join(dest, hierarchies.unified);
+    mkdirAll(sub);
+    sys.mount('cgroup2', sub, 'cgroup2', step.flags, null);
+  }
+  if (step.flags & MS.RDONLY) sys.mount(null, dest, null, MS.REMOUNT | MS.BIND | MS.RDONLY | flags, null);
+}
+
+function mountOne(sys: Syscalls, plan: InitPlan, step: MountStep, hierarchies: CgroupHierarchies): void {
+  const dest = secureJoin(plan.rootfs, step.destination);
+  if (step.kind === 'bind') {
+    bindMount(sys, step, dest);
+  } else if (step.kind === 'cgroup') {
+    cgroupMount(sys, step, dest, hierarchies);
+  } else {
+    mkdirAll(dest);
+    try {
+      sys.mount(step.source, dest, step.fstype, step.flags, step.data || null);
+    } catch (err) {
+      // sysfs cannot be mounted from a user namespace that does not own the network namespace;
+      // runc falls back to a read-only bind of the host's /sys, and so do we.
+      if (!(step.fstype === 'sysfs' && err instanceof SysError && err.errno === 1)) throw err;
+      sys.mount('/sys', dest, null, MS.BIND | MS.REC, null);
+      sys.mount(null, dest, null, MS.BIND | MS.REMOUNT | MS.RDONLY | MS.NOSUID | MS.NODEV | MS.NOEXEC, null);
+    }
+  }
+  for (const propagation of step.propagation) sys.mount(null, dest, null, propagation, null);
+}
+
+function createDevice(sys: Syscalls, plan: InitPlan, device: DeviceStep, bindFromHost: boolean): void {
+  const dest = secureJoin(plan.rootfs, device.path);
+  mkdirAll(path.dirname(dest));
+  if (bindFromHost) {
+    // Inside a user namespace mknod is refused; a bind of the host node gives the same device.
+    ensureFile(dest);
+    sys.mount(device.path, dest, null, MS.BIND, null);
+    return;
+  }
+  try {
+    fs.unlinkSync(dest);
+  } catch {
+    // Nothing there yet.
+  }
+  const typeBits = device.type === 'b' ? S_IFBLK : device.type === 'p' ? S_IFIFO : S_IFCHR;
+  sys.mknod(dest, typeBits | (device.mode & 0o7777), makedev(device.major, device.minor));
+  fs.chownSync(dest, device.uid, device.gid);
+}
+
+function symlinkForce(target: string, link: string): void {
+  try {
+    fs.unlinkSync(link);
+  } catch {
+    // Nothing to replace.
+  }
+  fs.symlinkSync(target, link);
+}
+
+function populateDev(sys: Syscalls, plan: InitPlan, inUserNamespace: boolean): void {
+  const oldMask = sys.umask(0);
+  for (const device of plan.devices) createDevice(sys, plan, device, inUserNamespace);
+  sys.umask(oldMask);
+  const dev = secureJoin(plan.rootfs, '/dev');
+  const links: Array<[string, string]> = [
+    ['/proc/self/fd', 'fd'],
+    ['/proc/self/fd/0', 'stdin'],
+    ['/proc/self/fd/1', 'stdout'],
+    ['/proc/self/fd/2', 'stderr'],
+  ];
+  if (fs.existsSync('/proc/kcore')) links.push(['/proc/kcore', 'core']);
+  for (const [target, name] of links) symlinkForce(target, path.join(dev, name));
+  if (fs.existsSync(path.join(dev, 'pts', 'ptmx'))) symlinkForce('pts/ptmx', path.join(dev, 'ptmx'));
+}
+
+function pivot(sys: Syscalls, plan: InitPlan): void {
+  if (plan.noPivot) {
+    sys.chdir(plan.rootfs);
+    sys.mount(plan.rootfs, '/', null, MS.MOVE, null);
+    sys.chroot('.');
+    sys.chdir('/');
+    return;
+  }
+  // pivot_root(".", ".") stacks the old root under the new one; detaching "." afterwards removes it
+  // without needing a directory for it inside the image.
+  const oldRoot = sys.open('/', O.DIRECTORY | O.RDONLY | O.CLOEXEC);
+  const newRoot = sys.open(plan.rootfs, O.DIRECTORY | O.RDONLY | O.CLOEXEC);
+  sys.fchdir(newRoot);
+  sys.pivotRoot('.', '.');
+  sys.fchdir(oldRoot);
+  sys.mount(null, '.', null, MS.SLAVE | MS.REC, null);
+  sys.umount2('.', MNT_DETACH);
+  sys.chdir('/');
+  sys.close(oldRoot);
+  sys.close(newRoot);
+}
+
+function maskPath(sys: Syscalls, target: string): void {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(target);
+  } catch {
+    return;
+  }
+  if (stat.isDirectory()) sys.mount('tmpfs', target, 'tmpfs', MS.RDONLY, null);
+  else sys.mount('/dev/null', target, null, MS.BIND, null);
+}
+
+function readonlyPath(sys: Syscalls, target: string): void {
+  if (!fs.existsSync(target)) return;
+  sys.mount(target, target, null, MS.BIND | MS.REC, null);
+  sys.mount(null, target, null, MS.BIND | MS.REMOUNT | MS.RDONLY | MS.REC, null);
+}
+
+export interface RootfsHooks {
+  /** Called after the config's mounts, before pivot_root: prestart/createRuntime sync and createContainer hooks. */
+  beforePivot(): void;
+}
+
+/** Builds the container's filesystem view and moves into it; runs in the container's init. */
+export function setupRootfs(
+  sys: Syscalls,
+  plan: InitPlan,
+  hierarchies: CgroupHierarchies,
+  inUserNamespace: boolean,
+  hooks: RootfsHooks,
+): void {
+  sys.mount(null, '/', null, plan.rootPropagation, null);
+  sys.mount(plan.rootfs, plan.rootfs, null, MS.BIND | MS.REC, null);
+  for (const step of plan.mounts) mountOne(sys, plan, step, hierarchies);
+  if (plan.populateDev) populateDev(sys, plan, inUserNamespace);
+  hooks.beforePivot();
+  pivot(sys, plan);
+  for (const [key, value] of plan.sysctl) {
+    fs.writeFileSync(path.join('/proc/sys', key.replace(/\./g, '/')), value);
+  }
+  for (const masked of plan.maskedPaths) maskPath(sys, masked);
+  for (const ro of plan.readonlyPaths) readonlyPath(sys, ro);
+  if (plan.readonlyRoot) sys.mount(null, '/', null, MS.BIND | MS.REMOUNT | MS.RDONLY, null);
+  if (plan.hostname !== undefined) sys.sethostname(plan.hostname);
+  if (plan.domainname !== undefined) sys.setdomainname(plan.domainname);
+}

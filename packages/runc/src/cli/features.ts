@@ -1,0 +1,22 @@
+import { Command } from 'commander';
+import { runtimeFeatures } from '@skiff/oci-spec';
+import { knownFlags, supportedActions, supportedArchitectures, supportedFlags, supportedOperators } from '../seccomp';
+import type { CliContext } from './context';
+
+export function register(program: Command, _ctx: () => CliContext): void {
+  program
+    .command('features')
+    .description('show the enabled features')
+    .action(() => {
+      const features = runtimeFeatures({
+        seccomp: {
+          actions: supportedActions,
+          operators: supportedOperators,
+          archs: supportedArchitectures,
+          knownFlags,
+          supportedFlags,
+        },
+      });
+      process.stdout.write(JSON.stringify(features, null, '    ') + '\n');
+    });
+}

@@ -1,0 +1,31 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export interface CgroupHierarchies {
+  /** v1 hierarchies: the directory name under the cgroup root and the options that select it. */
+  v1: Array<{ name: string; options: string }>;
+  /** A cgroup2 tree: the whole layout on v2, the "unified" directory on hybrid hosts. */
+  unified?: string;
+}
+
+const genericOptions = new Set(['rw', 'ro', 'xattr', 'nsdelegate', 'memory_recursiveprot', 'relatime', 'noexec', 'nosuid', 'nodev', 'clone_children', 'noprefix']);
+
+/** What a container's cgroup mount must recreate, read from the host's mount table. */
+export function cgroupHierarchies(mountinfo = fs.readFileSync('/proc/self/mountinfo', 'utf8'), root = '/sys/fs/cgroup'): CgroupHierarchies {
+  const result: CgroupHierarchies = { v1: [] };
+  for (const line of mountinfo.split('\n')) {
+    const sep = line.indexOf(' - ');
+    if (sep < 0) continue;
+    const fields = line.slice(0, sep).split(' ');
+    const [fstype, , superOptions = ''] = line.slice(sep + 3).split(' ');
+    const mountPoint = fields[4] ?? '';
+    if (mountPoint !== root && path.dirname(mountPoint) !== root) continue;
+    if (fstype === 'cgroup2') {
+      result.unified = mountPoint === root ? '' : path.basename(mountPoint);
+    } else if (fstype === 'cgroup') {
+      const options = superOptions.split(',').filter((o) => !genericOptions.has(o));
+      result.v1.push({ name: path.basename(mountPoint), options: options.join(',') });
+    }
+  }
+  return result;
+}

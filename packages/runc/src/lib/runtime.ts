@@ -1,0 +1,548 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { failedPrecondition, internal, invalidArgument, isSkiffError } from '@skiff/errors';
+import { parseRuntimeConfig } from '@skiff/oci-spec';
+import type { LinuxResources, Process, RuntimeConfig } from '@skiff/oci-spec';
+import { runExecJoiner } from '../child/exec-process';
+import { InitResources, runStage1 } from '../child/container-init';
+import type { CompiledSeccompFilter } from '../child/finalize';
+import { CgroupManager, detectLayout, loadCgroupManager, newCgroupManager, validateResources } from '../cgroups';
+import { compileSeccomp } from '../seccomp';
+import { O, POLLHUP, POLLIN, SIGKILL, WNOHANG } from '../sys/constants';
+import { realSyscalls } from '../sys/koffi';
+import { SysError, Syscalls } from '../sys/syscalls';
+import { cgroupHierarchies } from './cgroup-hierarchies';
+import { effectiveResources } from './device-rules';
+import { runHooks } from './hooks';
+import { namespaceFlags, namespaceProcNames, planInit, processPlan } from './plan';
+import { isSameLiveProcess, readProcStat, sleepMs } from './proc';
+import { ContainerRecord, StateStore } from './state-store';
+import { ACK, MessageReader } from './sync-channel';
+
+export type ContainerStatus = 'creating' | 'created' | 'running' | 'paused' | 'stopped';
+
+/** The state `runc state` prints, field for field. */
+export interface ContainerState {
+  ociVersion: string;
+  id: string;
+  pid: number;
+  status: ContainerStatus;
+  bundle: string;
+  rootfs: string;
+  created: string;
+  owner: string;
+  annotations?: Record<string, string>;
+}
+
+export interface StdioFds {
+  stdin: number;
+  stdout: number;
+  stderr: number;
+}
+
+export interface CreateOptions {
+  bundle: string;
+  /** Path of a unix socket to send the pty master to (runc's --console-socket). */
+  consoleSocket?: string;
+  pidFile?: string;
+  noPivot?: boolean;
+  noNewKeyring?: boolean;
+  preserveFds?: number;
+  /** Library callers (the shim) hand the container its stdio; the CLI lets it inherit its own. */
+  stdio?: StdioFds;
+}
+
+export interface ExecOptions {
+  consoleSocket?: string;
+  pidFile?: string;
+  preserveFds?: number;
+  stdio?: StdioFds;
+  /** Detached execs get their own session, as runc gives them. */
+  detach?: boolean;
+}
+
+export interface RuntimeOptions {
+  root: string;
+  sys?: Syscalls;
+  /** Where warnings go (failed poststart/poststop hooks, skipped seccomp names). */
+  warn?: (message: string) => void;
+}
+
+const OCI_VERSION = '1.0.2-dev';
+const SETUP_TIMEOUT_MS = 60_000;
+// Join order: the user namespace first (it decides what the others allow), the mount namespace last
+// (after it, paths to the other /proc/<pid>/ns files would resolve inside the container).
+const JOIN_ORDER = ['user', 'ipc', 'uts', 'network', 'pid', 'cgroup', 'time', 'mount'];
+
+function stdioArray(stdio: StdioFds | undefined): [number, number, number] | undefined {
+  return stdio ? [stdio.stdin, stdio.stdout, stdio.stderr] : undefined;
+}
+
+function writePidFile(file: string | undefined, pid: number): void {
+  if (!file) return;
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, String(pid));
+  fs.renameSync(tmp, file);
+}
+
+/**
+ * The OCI runtime as a library: the CLI is a thin layer over this, and skiff-shim calls it
+ * in-process (under node --single-threaded) so no Node process starts per container.
+ */
+export class Runtime {
+  readonly store: StateStore;
+  private readonly sys: Syscalls;
+  private readonly warn: (message: string) => void;
+
+  constructor(opts: RuntimeOptions) {
+    this.store = new StateStore(opts.root);
+    this.sys = opts.sys ?? realSyscalls();
+    this.warn = opts.warn ?? ((m) => process.stderr.write(`${m}\n`));
+  }
+
+  private loadConfig(bundle: string): RuntimeConfig {
+    const file = path.join(bundle, 'config.json');
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw invalidArgument(`JSON specification file config.json not found`);
+      throw err;
+    }
+    return parseRuntimeConfig(text);
+  }
+
+  private compileFilter(config: RuntimeConfig): CompiledSeccompFilter | undefined {
+    const seccomp = config.linux?.seccomp;
+    if (!seccomp) return undefined;
+    const compiled = compileSeccomp(seccomp);
+    if (compiled.unknownSyscalls.length > 0) {
+      this.warn(`seccomp: ignoring syscalls unknown to this kernel's tables: ${compiled.unknownSyscalls.join(', ')}`);
+    }
+    return { program: compiled.program, flags: compiled.flags };
+  }
+
+  private cgroupsOf(record: ContainerRecord): CgroupManager {
+    return loadCgroupManager(detectLayout(), record.cgroupPaths);
+  }
+
+  private hookState(record: Pick<ContainerRecord, 'id' | 'bundle' | 'config'>, status: ContainerStatus, pid: number): string {
+    return JSON.stringify({
+      ociVersion: record.config.ociVersion ?? OCI_VERSION,
+      id: record.id,
+      status,
+      pid,
+      bundle: record.bundle,
+      annotations: record.config.annotations ?? {},
+    });
+  }
+
+  create(id: string, opts: CreateOptions): ContainerState {
+    const bundle = path.resolve(opts.bundle);
+    const config = this.loadConfig(bundle);
+    const plan = planInit(config, { bundle, id, noPivot: opts.noPivot ?? false });
+    const layout = detectLayout();
+    const resources = effectiveResources(config.linux?.resources ?? undefined, plan.devices);
+    if (resources) validateResources(layout, resources);
+    const seccomp = this.compileFilter(config);
+    if (plan.process.terminal && !opts.consoleSocket) {
+      throw invalidArgument('cannot allocate tty if runc will detach without setting console socket');
+    }
+    if (!plan.process.terminal && opts.consoleSocket) {
+      throw invalidArgument('cannot use console socket if runc will not detach or allocate tty');
+    }
+    const cgroupsPath = config.linux?.cgroupsPath ?? undefined;
+    const cgroups = newCgroupManager({ layout, containerId: id, ...(cgroupsPath ? { cgroupsPath } : {}) });
+
+    const sys = this.sys;
+    this.store.claim(id);
+    const openFds: number[] = [];
+    const track = (fd: number) => {
+      openFds.push(fd);
+      return fd;
+    };
+    let stage1 = 0;
+    let initPid = 0;
+    let cgroupsCreated = false;
+    try {
+      cgroups.create(resources);
+      cgroupsCreated = true;
+      const fifo = this.store.fifoOf(id);
+      sys.mkfifo(fifo, 0o622);
+      // umask strips the fifo's o+w; a non-root container user must still be able to open it.
+      fs.chmodSync(fifo, 0o622);
+      const fifoFd = track(sys.open(fifo, O.PATH | O.CLOEXEC));
+      let consoleFd: number | undefined;
+      if (opts.consoleSocket) {
+        consoleFd = track(sys.socketUnix());
+        sys.connectUnix(consoleFd, opts.consoleSocket);
+      }
+      const [syncRead, syncWrite] = sys.pipe2(O.CLOEXEC).map(track) as [number, number];
+      const [ackRead, ackWrite] = sys.pipe2(O.CLOEXEC).map(track) as [number, number];
+      const joinFds = [...plan.joins]
+        .sort((a, b) => JOIN_ORDER.indexOf(a.type) - JOIN_ORDER.indexOf(b.type))
+        .map((j) => ({ fd: track(sys.open(j.path, O.RDONLY | O.CLOEXEC)), flag: j.flag }));
+      const parentHooks = (config.hooks?.prestart?.length ?? 0) + (config.hooks?.createRuntime?.length ?? 0) > 0;
+      const initResources: InitResources = {
+        syncWrite,
+        ackRead,
+        parentEnds: [syncRead, ackWrite],
+        fifo: fifoFd,
+        ...(consoleFd !== undefined ? { consoleFd } : {}),
+        ...(opts.stdio ? { stdio: stdioArray(opts.stdio)! } : {}),
+        preserveFds: opts.preserveFds ?? 0,
+        joinFds,
+        cgroupProcs: cgroups.procsFiles(),
+        hierarchies: cgroupHierarchies(),
+        ...(seccomp ? { seccomp } : {}),
+        parentHooks,
+        stateJson: (pid) => this.hookState({ id, bundle, config }, 'creating', pid),
+      };
+
+      stage1 = sys.fork();
+      if (stage1 === 0) runStage1(sys, plan, initResources);
+      sys.close(syncWrite);
+      sys.close(ackRead);
+      openFds.splice(openFds.indexOf(syncWrite), 1);
+      openFds.splice(openFds.indexOf(ackRead), 1);
+
+      const reader = new MessageReader(sys, syncRead);
+      const deadline = Date.now() + SETUP_TIMEOUT_MS;
+      for (let ready = false; !ready; ) {
+        const msg = reader.next(deadline);
+        switch (msg.type) {
+          case 'USERNS':
+            fs.writeFileSync(`/proc/${stage1}/uid_map`, plan.uidMap);
+            fs.writeFileSync(`/proc/${stage1}/gid_map`, plan.gidMap);
+            sys.write(ackWrite, ACK);
+            break;
+          case 'PID':
+            initPid = msg.pid;
+            break;
+          case 'HOOKS': {
+            // The init reports before stage 1 does only in a race; its pid is then read from stage 1's message.
+            while (initPid === 0) {
+              const next = reader.next(deadline);
+              if (next.type === 'PID') initPid = next.pid;
+              else if (next.type === 'ERR') throw internal(next.message);
+              else if (next.type === 'EOF') throw internal('container init exited unexpectedly');
+            }
+            const state = this.hookState({ id, bundle, config }, 'creating', initPid);
+            runHooks('prestart', config.hooks?.prestart, state);
+            runHooks('createRuntime', config.hooks?.createRuntime, state);
+            sys.write(ackWrite, ACK);
+            break;
+          }
+          case 'READY':
+            ready = true;
+            break;
+          case 'ERR':
+            throw internal(msg.message);
+          case 'EOF':
+            throw internal('container init exited unexpectedly');
+        }
+      }
+      sys.waitpid(stage1, 0);
+      stage1 = 0;
+      const stat = readProcStat(initPid);
+      if (!stat) throw internal('container init exited unexpectedly');
+      const record: ContainerRecord = {
+        id,
+        pid: initPid,
+        initStartTime: stat.startTime,
+        bundle,
+        rootfs: plan.rootfs,
+        created: new Date().toISOString(),
+        owner: '',
+        config,
+        cgroupPaths: cgroups.paths,
+        cgroupVersion: cgroups.version,
+      };
+      this.store.save(record);
+      writePidFile(opts.pidFile, initPid);
+      return this.stateOf(record);
+    } catch (err) {
+      for (const pid of [initPid, stage1]) {
+        if (pid <= 0) continue;
+        try {
+          sys.kill(pid, SIGKILL);
+          sys.waitpid(pid, 0);
+        } catch {
+          // Already gone or not ours to reap.
+        }
+      }
+      if (cgroupsCreated) cgroups.destroy();
+      this.store.remove(id);
+      throw err;
+    } finally {
+      for (const fd of openFds) {
+        try {
+          sys.close(fd);
+        } catch {
+          // Closing is best effort on the way out.
+        }
+      }
+    }
+  }
+
+  private statusOf(record: ContainerRecord): ContainerStatus {
+    if (!isSameLiveProcess(record.pid, record.initStartTime)) return 'stopped';
+    if (fs.existsSync(this.store.fifoOf(record.id))) return 'created';
+    try {
+      if (this.cgroupsOf(record).freezerState() === 'frozen') return 'paused';
+    } catch {
+      // A cgroup that cannot be read does not make the container paused.
+    }
+    return 'running';
+  }
+
+  private stateOf(record: ContainerRecord): ContainerState {
+    const status = this.statusOf(record);
+    return {
+      ociVersion: record.config.ociVersion ?? OCI_VERSION,
+      id: record.id,
+      pid: status === 'stopped' ? 0 : record.pid,
+      status,
+      bundle: record.bundle,
+      rootfs: record.rootfs,
+      created: record.created,
+      owner: record.owner,
+      ...(record.config.annotations && Object.keys(record.config.annotations).length > 0
+        ? { annotations: record.config.annotations }
+        : {}),
+    };
+  }
+
+  state(id: string): ContainerState {
+    return this.stateOf(this.store.load(id));
+  }
+
+  list(): ContainerState[] {
+    const out: ContainerState[] = [];
+    for (const id of this.store.ids()) {
+      try {
+        out.push(this.state(id));
+      } catch (err) {
+        if (!isSkiffError(err, 'NotFound')) throw err;
+      }
+    }
+    return out;
+  }
+
+  start(id: string): void {
+    const record = this.store.load(id);
+    const status = this.statusOf(record);
+    if (status === 'stopped') throw failedPrecondition('cannot start a container that has stopped');
+    if (status !== 'created') throw failedPrecondition('cannot start an already running container');
+    const fifo = this.store.fifoOf(id);
+    const fd = fs.openSync(fifo, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    try {
+      const buf = Buffer.alloc(1);
+      for (;;) {
+        const revents = this.sys.poll(fd, POLLIN, 100);
+        if (revents & POLLIN) {
+          this.sys.read(fd, buf);
+          break;
+        }
+        if (revents & POLLHUP || !isSameLiveProcess(record.pid, record.initStartTime)) {
+          throw failedPrecondition('cannot start a container that has stopped');
+        }
+      }
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.rmSync(fifo, { force: true });
+    try {
+      runHooks('poststart', record.config.hooks?.poststart, this.hookState(record, 'running', record.pid));
+    } catch (err) {
+      this.warn(`${(err as Error).message}`);
+    }
+  }
+
+  kill(id: string, signal: number, all = false): void {
+    const record = this.store.load(id);
+    const status = this.statusOf(record);
+    if (all) {
+      this.cgroupsOf(record).killAll(signal);
+      return;
+    }
+    if (status === 'stopped') throw failedPrecondition('container not running');
+    try {
+      this.sys.kill(record.pid, signal);
+    } catch (err) {
+      if (err instanceof SysError && err.errno === 3) throw failedPrecondition('container not running');
+      throw err;
+    }
+  }
+
+  delete(id: string, force = false): void {
+    let record: ContainerRecord;
+    try {
+      record = this.store.load(id);
+    } catch (err) {
+      // Like runc: a forced delete of a half-created container still clears what is left.
+      if (force && isSkiffError(err, 'NotFound') && this.store.exists(id)) {
+        this.store.remove(id);
+        return;
+      }
+      throw err;
+    }
+    const status = this.statusOf(record);
+    const cgroups = this.cgroupsOf(record);
+    if (status === 'running' || status === 'paused') {
+      if (!force) throw failedPrecondition(`cannot delete container ${id} that is not stopped: ${status}`);
+      cgroups.killAll(SIGKILL);
+      if (status === 'paused') cgroups.thaw();
+    }
+    if (status !== 'stopped') {
+      try {
+        this.sys.kill(record.pid, SIGKILL);
+      } catch {
+        // Exited meanwhile.
+      }
+      this.waitGone(record);
+    }
+    cgroups.destroy();
+    try {
+      runHooks('poststop', record.config.hooks?.poststop, this.hookState(record, 'stopped', 0));
+    } catch (err) {
+      this.warn(`${(err as Error).message}`);
+    }
+    this.store.remove(id);
+  }
+
+  /** Waits for the init to exit; reaps it when it is our child (run, or the shim's library use). */
+  private waitGone(record: ContainerRecord, timeoutMs = 10_000): void {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      try {
+        if (this.sys.waitpid(record.pid, WNOHANG).pid === record.pid) return;
+      } catch {
+        // ECHILD: not our child; fall back to watching /proc.
+      }
+      if (!isSameLiveProcess(record.pid, record.initStartTime)) return;
+      sleepMs(5);
+    }
+    throw internal(`container ${record.id} did not exit within ${timeoutMs} ms of SIGKILL`);
+  }
+
+  pause(id: string): void {
+    const record = this.store.load(id);
+    const status = this.statusOf(record);
+    if (status !== 'running' && status !== 'created') throw failedPrecondition('container not running');
+    this.cgroupsOf(record).freeze();
+  }
+
+  resume(id: string): void {
+    const record = this.store.load(id);
+    if (this.statusOf(record) !== 'paused') throw failedPrecondition('container not paused');
+    this.cgroupsOf(record).thaw();
+  }
+
+  pids(id: string): number[] {
+    return this.cgroupsOf(this.store.load(id)).pids();
+  }
+
+  stats(id: string): ReturnType<CgroupManager['stats']> {
+    const record = this.store.load(id);
+    if (this.statusOf(record) === 'stopped') throw failedPrecondition('container not running');
+    return this.cgroupsOf(record).stats();
+  }
+
+  oomKillCount(id: string): number {
+    return this.cgroupsOf(this.store.load(id)).oomKillCount();
+  }
+
+  update(id: string, resources: LinuxResources): void {
+    const record = this.store.load(id);
+    validateResources(detectLayout(), resources);
+    this.cgroupsOf(record).update(resources);
+    record.config.linux = { ...(record.config.linux ?? {}), resources: { ...(record.config.linux?.resources ?? {}), ...resources } };
+    this.store.save(record);
+  }
+
+  exec(id: string, proc: Process, opts: ExecOptions = {}): number {
+    const record = this.store.load(id);
+    const status = this.statusOf(record);
+    if (status === 'stopped') throw failedPrecondition('cannot exec in a stopped container');
+    if (status === 'paused') throw failedPrecondition('cannot exec in a paused container');
+    const plan = processPlan(proc);
+    if (plan.terminal && !opts.consoleSocket) throw invalidArgument('cannot allocate tty if runc will detach without setting console socket');
+    const seccomp = this.compileFilter(record.config);
+    const cgroups = this.cgroupsOf(record);
+    const sys = this.sys;
+    const openFds: number[] = [];
+    const track = (fd: number) => {
+      openFds.push(fd);
+      return fd;
+    };
+    let joiner = 0;
+    let pid = 0;
+    try {
+      const ownUserNs = fs.readlinkSync('/proc/self/ns/user');
+      const types = (record.config.linux?.namespaces ?? [])
+        .map((n) => n.type)
+        .filter((t) => t !== 'user' || fs.readlinkSync(`/proc/${record.pid}/ns/user`) !== ownUserNs)
+        .sort((a, b) => JOIN_ORDER.indexOf(a) - JOIN_ORDER.indexOf(b));
+      const joinFds = types.map((t) => ({
+        fd: track(sys.open(`/proc/${record.pid}/ns/${namespaceProcNames[t]}`, O.RDONLY | O.CLOEXEC)),
+        flag: namespaceFlags[t] ?? 0,
+      }));
+      let consoleFd: number | undefined;
+      if (opts.consoleSocket) {
+        consoleFd = track(sys.socketUnix());
+        sys.connectUnix(consoleFd, opts.consoleSocket);
+      }
+      const [syncRead, syncWrite] = sys.pipe2(O.CLOEXEC).map(track) as [number, number];
+      joiner = sys.fork();
+      if (joiner === 0) {
+        runExecJoiner(sys, plan, {
+          syncWrite,
+          parentEnds: [syncRead],
+          ...(consoleFd !== undefined ? { consoleFd } : {}),
+          ...(opts.stdio ? { stdio: stdioArray(opts.stdio)! } : {}),
+          preserveFds: opts.preserveFds ?? 0,
+          joinFds,
+          cgroupProcs: cgroups.procsFiles(),
+          ...(seccomp ? { seccomp } : {}),
+          newSession: opts.detach ?? false,
+        });
+      }
+      sys.close(syncWrite);
+      openFds.splice(openFds.indexOf(syncWrite), 1);
+      const reader = new MessageReader(sys, syncRead);
+      const deadline = Date.now() + SETUP_TIMEOUT_MS;
+      for (let ready = false; !ready; ) {
+        const msg = reader.next(deadline);
+        if (msg.type === 'PID') pid = msg.pid;
+        else if (msg.type === 'READY') ready = true;
+        else if (msg.type === 'ERR') throw internal(msg.message);
+        else if (msg.type === 'EOF') throw internal('exec process exited before it was ready');
+      }
+      sys.waitpid(joiner, 0);
+      joiner = 0;
+      writePidFile(opts.pidFile, pid);
+      return pid;
+    } catch (err) {
+      for (const p of [pid, joiner]) {
+        if (p <= 0) continue;
+        try {
+          sys.kill(p, SIGKILL);
+          sys.waitpid(p, 0);
+        } catch {
+          // Already reaped.
+        }
+      }
+      throw err;
+    } finally {
+      for (const fd of openFds) {
+        try {
+          sys.close(fd);
+        } catch {
+          // Best effort.
+        }
+      }
+    }
+  }
+}
+

@@ -74,7 +74,7 @@ export function fsError(what: string, err: unknown): SkiffError {
   }
 }
 
-export function writeError(file: string, value: string, err: unknown): SkiffError {
+function writeError(file: string, value: string, err: unknown): SkiffError {
   return fsError(`cannot write "${value}" to ${file}`, err);
 }
 
@@ -165,11 +165,11 @@ export function readWords(file: string): string[] {
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 
 /** Blocking sleep: callers are short-lived CLI paths that must not return before the kernel caught up. */
-export function sleepSync(ms: number): void {
+function sleepSync(ms: number): void {
   Atomics.wait(sleeper, 0, 0, ms);
 }
 
-export function childDirs(dir: string): string[] {
+function childDirs(dir: string): string[] {
   try {
     return fs
       .readdirSync(dir, { withFileTypes: true })

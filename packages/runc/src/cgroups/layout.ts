@@ -4,7 +4,7 @@ import { failedPrecondition, invalidArgument } from '@skiff/errors';
 import type { CgroupLayout } from './types';
 
 /** v1 controllers this runtime knows; other mount options (rw, nsroot=, xattr...) are not controllers. */
-export const V1_CONTROLLERS = [
+const V1_CONTROLLERS = [
   'cpuset',
   'cpu',
   'cpuacct',
@@ -81,7 +81,8 @@ export function ownCgroupPaths(procSelfCgroupText?: string): Record<string, stri
   for (const line of text.split('\n')) {
     const m = /^\d+:([^:]*):(.+)$/.exec(line.trim());
     if (!m) continue;
-    const [, controllers, cgPath] = m as unknown as [string, string, string];
+    const controllers = m[1]!;
+    const cgPath = m[2]!;
     if (controllers === '') out[''] = cgPath;
     else for (const c of controllers.split(',')) out[c] = cgPath;
   }
@@ -100,7 +101,7 @@ export function cleanPath(p: string): string {
 }
 
 /** runc's systemd driver syntax, "slice:prefix:name" (e.g. "system.slice:docker:abc"). */
-export function isSystemdCgroupsPath(p: string): boolean {
+function isSystemdCgroupsPath(p: string): boolean {
   return !p.includes('/') && p.split(':').length === 3;
 }
 

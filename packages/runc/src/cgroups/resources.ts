@@ -1,4 +1,5 @@
-import { failedPrecondition, invalidArgument, notImplemented } from '@skiff/errors';
+import { failedPrecondition, invalidArgument } from '@skiff/errors';
+import { reduceDeviceRules } from './device-filter/compile';
 import type { CgroupLayout, Int, LinuxDeviceCgroup, LinuxResources } from './types';
 
 /** An OCI integer as an exact bigint; a fractional or non-numeric value is an InvalidArgument. */
@@ -54,29 +55,13 @@ export function deviceRuleText(rule: LinuxDeviceCgroup): string {
   return `${rule.type ?? 'a'} ${num(rule.major)}:${num(rule.minor)} ${rule.access ?? 'rwm'}`;
 }
 
-/**
- * Whether applying the rules leaves any device access denied. Rules build on a deny-all default
- * (that is how the v1 backend applies them: "a" to devices.deny first), so a list restricts
- * nothing only if it contains a rule allowing every access to every device and no deny after it.
- */
-export function devicesRestrict(rules: LinuxDeviceCgroup[]): boolean {
-  const isWildcard = (v: Int | undefined): boolean => v === undefined || BigInt(v) < 0n;
-  const coversAll = (r: LinuxDeviceCgroup): boolean =>
-    (r.type ?? 'a') === 'a' && isWildcard(r.major) && isWildcard(r.minor) && [...'rwm'].every((c) => (r.access ?? 'rwm').includes(c));
-  let lastAllowAll = -1;
-  rules.forEach((r, i) => {
-    if (r.allow && coversAll(r)) lastAllowAll = i;
-  });
-  return lastAllowAll < 0 || rules.slice(lastAllowAll + 1).some((r) => !r.allow);
-}
-
 const cpuListPattern = /^\d+(-\d+)?(,\d+(-\d+)?)*$/;
 const pageSizePattern = /^[1-9]\d*[KMG]B$/;
 
 export const THROTTLES = ['throttleReadBpsDevice', 'throttleWriteBpsDevice', 'throttleReadIOPSDevice', 'throttleWriteIOPSDevice'] as const;
 
 /** A file name for the `unified` map: a single entry in the cgroup dir, nothing that climbs out. */
-export function checkUnifiedKey(key: string): void {
+function checkUnifiedKey(key: string): void {
   if (key === '' || key === '.' || key === '..' || /[/\0\s]/.test(key)) {
     throw invalidArgument(`linux.resources.unified key ${JSON.stringify(key)} is not a cgroup file name`);
   }
@@ -112,9 +97,7 @@ export function wantedControllers(r: LinuxResources): Set<string> {
 
 /**
  * Rejects, before anything is created, what the kernel would refuse or this host cannot provide:
- * InvalidArgument for bad values, FailedPrecondition for a controller the host lacks,
- * NotImplemented for device rules on cgroup v2 (they need an eBPF program this runtime does not
- * load; see README).
+ * InvalidArgument for bad values, FailedPrecondition for a controller the host lacks.
  */
 export function validateResources(layout: CgroupLayout, r: LinuxResources): void {
   const v1 = layout.version === 1;
@@ -198,12 +181,8 @@ export function validateResources(layout: CgroupLayout, r: LinuxResources): void
     inRange(d.major, 'devices.major', -1n);
     inRange(d.minor, 'devices.minor', -1n);
   }
-  if (!v1 && r.devices && devicesRestrict(r.devices)) {
-    throw notImplemented(
-      'device rules on cgroup v2 need an eBPF device filter, which skiff-runc does not load; ' +
-        'leave linux.resources.devices out (or allow all devices) to run without device control',
-    );
-  }
+  // On v2 the rules become an eBPF program; the rule lists it cannot express fail here, not half-applied.
+  if (!v1 && r.devices) reduceDeviceRules(r.devices);
 
   const n = r.network;
   if (n) {

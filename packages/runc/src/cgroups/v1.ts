@@ -120,7 +120,8 @@ export class V1Manager implements CgroupManager {
       }
     }
     const p = this.paths;
-    // Devices first: they are the security boundary, so a later failure never leaves them open.
+    // Devices first: they are the security boundary, which a failure in another controller must
+    // not leave unapplied.
     if (r.devices && p.devices) setDevices(p.devices, r.devices);
     if (r.memory && p.memory) setMemory(p.memory, r.memory);
     if (r.cpu && p.cpu) setCpu(p.cpu, r.cpu);

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { asSkiffError, deadlineExceeded, failedPrecondition } from '@skiff/errors';
 import { checkPid, compact, hugetlbSizes, signalAll, waitUnpopulated } from './common';
+import { applyDeviceRules } from './device-filter';
 import {
   exists,
   kernfs,
@@ -23,7 +24,6 @@ import {
   THROTTLES,
   big,
   blkioToIoWeight,
-  checkUnifiedKey,
   limitText,
   setValue,
   sharesToWeight,
@@ -111,6 +111,9 @@ export class V2Manager implements CgroupManager {
   }
 
   private apply(r: LinuxResources): void {
+    // Devices first, as on v1: they are the security boundary, which a failure in another
+    // controller must not leave unset.
+    if (r.devices) applyDeviceRules(this.dir, r.devices);
     if (r.memory) this.setMemory(r.memory);
     if (r.cpu) this.setCpu(r.cpu);
     if (r.pids?.limit !== undefined) {
@@ -121,12 +124,9 @@ export class V2Manager implements CgroupManager {
     for (const h of r.hugepageLimits ?? []) {
       writeValue(this.file(`hugetlb.${h.pageSize}.max`), limitText(big(h.limit, 'hugepageLimits.limit')!, 'max'));
     }
-    // Device rules were checked by validateResources: only rule sets that restrict nothing get here,
-    // and a v2 cgroup without a device program allows everything already.
-    //
-    // unified goes last so that its raw values win over what the structured fields wrote.
+    // unified goes last so that its raw values win over what the structured fields wrote; its keys
+    // were checked to be plain file names.
     for (const [key, value] of Object.entries(r.unified ?? {})) {
-      checkUnifiedKey(key);
       const file = this.file(key);
       if (!exists(file)) {
         const controller = key.split('.')[0];

@@ -30,11 +30,11 @@ export function register(program: Command, ctx: () => CliContext): void {
       const interval = parseDuration(flags.interval);
       let ooms = runtime.oomKillCount(id);
       for (;;) {
-        const status = runtime.state(id).status;
-        if (status === 'stopped') return;
+        // OOM first: the kill that stops the container is the event most worth reporting.
         const now = runtime.oomKillCount(id);
         if (now > ooms) emit({ type: 'oom', id });
         ooms = now;
+        if (runtime.state(id).status === 'stopped') return;
         emit({ type: 'stats', id, data: runtime.stats(id) });
         await new Promise((resolve) => setTimeout(resolve, interval));
       }

@@ -1,4 +1,4 @@
-import { spawnSync, SpawnSyncReturns } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -68,13 +68,28 @@ export class RuncHarness {
     return b;
   }
 
-  run(args: string[], opts: { input?: string; timeout?: number } = {}): SpawnSyncReturns<string> {
-    return spawnSync(runcBin, ['--root', this.root, ...args], {
-      encoding: 'utf8',
-      input: opts.input ?? '',
-      timeout: opts.timeout ?? 30_000,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+  /**
+   * Runs the CLI with its stdout/stderr in files, not pipes: a detached container inherits the
+   * CLI's stdio, and a pipe would keep spawnSync waiting until the container exits.
+   */
+  run(args: string[], opts: { input?: string; timeout?: number } = {}): { status: number | null; stdout: string; stderr: string } {
+    const outFile = path.join(this.root, `.out-${process.pid}`);
+    const errFile = path.join(this.root, `.err-${process.pid}`);
+    const out = fs.openSync(outFile, 'w');
+    const err = fs.openSync(errFile, 'w');
+    try {
+      const r = spawnSync(runcBin, ['--root', this.root, ...args], {
+        input: opts.input ?? '',
+        timeout: opts.timeout ?? 30_000,
+        stdio: ['pipe', out, err],
+      });
+      return { status: r.status, stdout: fs.readFileSync(outFile, 'utf8'), stderr: fs.readFileSync(errFile, 'utf8') };
+    } finally {
+      fs.closeSync(out);
+      fs.closeSync(err);
+      fs.rmSync(outFile, { force: true });
+      fs.rmSync(errFile, { force: true });
+    }
   }
 
   ok(args: string[], opts: { input?: string; timeout?: number } = {}): string {

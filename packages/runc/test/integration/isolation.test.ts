@@ -53,7 +53,7 @@ describeRoot('skiff-runc isolation (root, busybox bundle)', () => {
   });
 
   it('installs a seccomp filter that denies a syscall with the configured errno', () => {
-    const r = runOutput(['sh', '-c', 'mkdir /tmp/blocked; echo rc=$?; echo still-running'], (c) => {
+    const r = runOutput(['sh', '-c', 'mkdir /tmp/blocked 2>&1; echo rc=$?; echo still-running'], (c) => {
       c.linux!.seccomp = {
         defaultAction: 'SCMP_ACT_ALLOW',
         architectures: ['SCMP_ARCH_X86_64'],
@@ -150,7 +150,7 @@ describeRoot('skiff-runc isolation (root, busybox bundle)', () => {
         resolve();
       });
     });
-  });
+  }, 30_000);
 
   it('enforces a pids limit', () => {
     const r = runOutput(['sh', '-c', 'for i in 1 2 3 4 5 6 7 8 9 10; do sleep 5 & done 2>&1; echo spawned; kill $(jobs -p) 2>/dev/null; true'], (c) => {

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
-import type { CgroupHierarchies } from '../lib/cgroup-hierarchies';
+import type { CgroupMountSource } from '../lib/cgroup-hierarchies';
 import type { InitPlan } from '../lib/plan';
 import { sendError, sendLine, waitForAck } from '../lib/sync-channel';
-import { CLONE, PR, SIGKILL } from '../sys/constants';
+import { AF_INET, CLONE, IFF_UP, O, PR, SIGKILL, SIOCGIFFLAGS, SIOCSIFFLAGS, SOCK_DGRAM } from '../sys/constants';
 import { Syscalls } from '../sys/syscalls';
 import { CompiledSeccompFilter, finalizeAndExec } from './finalize';
 import { runHookInChild } from './hooks';
@@ -21,7 +21,7 @@ export interface InitResources {
   /** Namespace files opened by the parent, in the order to join them. */
   joinFds: Array<{ fd: number; flag: number }>;
   cgroupProcs: string[];
-  hierarchies: CgroupHierarchies;
+  cgroupMountSource: CgroupMountSource;
   seccomp?: CompiledSeccompFilter;
   /** Whether the parent has prestart/createRuntime hooks to run at the HOOKS point. */
   parentHooks: boolean;
@@ -71,13 +71,28 @@ export function runStage1(sys: Syscalls, plan: InitPlan, res: InitResources): ne
   }
 }
 
+/** A new network namespace starts with lo down; runc brings it up, and programs expect it. */
+function bringLoopbackUp(sys: Syscalls): void {
+  const fd = sys.socket(AF_INET, SOCK_DGRAM | O.CLOEXEC, 0);
+  try {
+    const ifreq = Buffer.alloc(40);
+    ifreq.write('lo', 0);
+    sys.ioctl(fd, SIOCGIFFLAGS, ifreq);
+    ifreq.writeInt16LE(ifreq.readInt16LE(16) | IFF_UP, 16);
+    sys.ioctl(fd, SIOCSIFFLAGS, ifreq);
+  } finally {
+    sys.close(fd);
+  }
+}
+
 function runInit(sys: Syscalls, plan: InitPlan, res: InitResources): never {
   try {
     // The runtime is our parent: if it dies mid-setup, so do we (cleared right before READY).
     sys.prctl(PR.SET_PDEATHSIG, SIGKILL);
     sys.setsid();
     const inUserNamespace = plan.newUserNamespace || res.joinFds.some((j) => j.flag === CLONE.NEWUSER);
-    setupRootfs(sys, plan, res.hierarchies, inUserNamespace, {
+    if (plan.unshareFlags & CLONE.NEWNET) bringLoopbackUp(sys);
+    setupRootfs(sys, plan, res.cgroupMountSource, inUserNamespace, {
       beforePivot: () => {
         if (res.parentHooks) {
           sendLine(sys, res.syncWrite, 'HOOKS');

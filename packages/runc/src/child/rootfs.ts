@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { CgroupHierarchies } from '../lib/cgroup-hierarchies';
+import { CgroupMountSource, hierarchyKey } from '../lib/cgroup-hierarchies';
 import type { DeviceStep, InitPlan, MountStep } from '../lib/plan';
 import { secureJoin } from '../lib/securejoin';
 import { MNT_DETACH, MS, O, S_IFBLK, S_IFCHR, S_IFIFO } from '../sys/constants';
@@ -28,35 +28,43 @@ function bindMount(sys: Syscalls, step: MountStep, dest: string): void {
   if (remountable !== 0) sys.mount(null, dest, null, MS.BIND | MS.REMOUNT | remountable, null);
 }
 
-function cgroupMount(sys: Syscalls, step: MountStep, dest: string, hierarchies: CgroupHierarchies): void {
-  mkdirAll(dest);
-  const flags = step.flags & ~MS.RDONLY;
-  if (hierarchies.unified === '') {
-    sys.mount('cgroup2', dest, 'cgroup2', step.flags, null);
-    return;
-  }
-  // v1: a tmpfs holding one mount per hierarchy; each shows this container's cgroup as its root
-  // because the init already lives in its own cgroup namespace.
-  sys.mount('tmpfs', dest, 'tmpfs', flags, 'mode=755');
-  for (const h of hierarchies.v1) {
-    const sub = path.join(dest, h.name);
-    mkdirAll(sub);
-    sys.mount('cgroup', sub, 'cgroup', step.flags, h.options);
-  }
-  if (hierarchies.unified) {
-    const sub = path.join(dest, hierarchies.unified);
-    mkdirAll(sub);
-    sys.mount('cgroup2', sub, 'cgroup2', step.flags, null);
-  }
-  if (step.flags & MS.RDONLY) sys.mount(null, dest, null, MS.REMOUNT | MS.BIND | MS.RDONLY | flags, null);
+function bindCgroupDir(sys: Syscalls, hostDir: string, target: string, flags: number): void {
+  mkdirAll(target);
+  sys.mount(hostDir, target, null, MS.BIND | MS.REC, null);
+  sys.mount(null, target, null, MS.BIND | MS.REMOUNT | flags, null);
 }
 
-function mountOne(sys: Syscalls, plan: InitPlan, step: MountStep, hierarchies: CgroupHierarchies): void {
+function cgroupMount(sys: Syscalls, step: MountStep, dest: string, source: CgroupMountSource): void {
+  mkdirAll(dest);
+  const { hierarchies, ownNamespace, containerPaths } = source;
+  if (hierarchies.unified === '') {
+    if (ownNamespace) sys.mount('cgroup2', dest, 'cgroup2', step.flags, null);
+    else if (containerPaths['']) bindCgroupDir(sys, containerPaths[''], dest, step.flags);
+    return;
+  }
+  // v1: a tmpfs holding one mount per hierarchy. Like runc 1.1, the hybrid unified tree is not
+  // shown: it only matters to systemd, and no controller lives there.
+  const tmpfsFlags = step.flags & ~MS.RDONLY;
+  sys.mount('tmpfs', dest, 'tmpfs', tmpfsFlags, 'mode=755');
+  for (const h of hierarchies.v1) {
+    const sub = path.join(dest, h.name);
+    if (ownNamespace) {
+      mkdirAll(sub);
+      sys.mount('cgroup', sub, 'cgroup', step.flags, h.options);
+    } else {
+      const hostDir = containerPaths[hierarchyKey(h.options)];
+      if (hostDir) bindCgroupDir(sys, hostDir, sub, step.flags);
+    }
+  }
+  if (step.flags & MS.RDONLY) sys.mount(null, dest, null, MS.REMOUNT | MS.BIND | MS.RDONLY | tmpfsFlags, null);
+}
+
+function mountOne(sys: Syscalls, plan: InitPlan, step: MountStep, cgroupSource: CgroupMountSource): void {
   const dest = secureJoin(plan.rootfs, step.destination);
   if (step.kind === 'bind') {
     bindMount(sys, step, dest);
   } else if (step.kind === 'cgroup') {
-    cgroupMount(sys, step, dest, hierarchies);
+    cgroupMount(sys, step, dest, cgroupSource);
   } else {
     mkdirAll(dest);
     try {
@@ -164,13 +172,13 @@ export interface RootfsHooks {
 export function setupRootfs(
   sys: Syscalls,
   plan: InitPlan,
-  hierarchies: CgroupHierarchies,
+  cgroupSource: CgroupMountSource,
   inUserNamespace: boolean,
   hooks: RootfsHooks,
 ): void {
   sys.mount(null, '/', null, plan.rootPropagation, null);
   sys.mount(plan.rootfs, plan.rootfs, null, MS.BIND | MS.REC, null);
-  for (const step of plan.mounts) mountOne(sys, plan, step, hierarchies);
+  for (const step of plan.mounts) mountOne(sys, plan, step, cgroupSource);
   if (plan.populateDev) populateDev(sys, plan, inUserNamespace);
   hooks.beforePivot();
   pivot(sys, plan);

@@ -8,6 +8,23 @@ export interface CgroupHierarchies {
   unified?: string;
 }
 
+/** How the container's /sys/fs/cgroup mount is made. */
+export interface CgroupMountSource {
+  hierarchies: CgroupHierarchies;
+  /**
+   * With its own cgroup namespace a container mounts the hierarchies afresh and sees its cgroup as
+   * the root; without one, a fresh mount would show the whole host tree, so its own cgroup
+   * directories (controller → host path) are bind-mounted instead, as runc does.
+   */
+  ownNamespace: boolean;
+  containerPaths: Record<string, string>;
+}
+
+/** The key of a v1 hierarchy in a cgroup manager's paths: its first controller, or "name=X". */
+export function hierarchyKey(options: string): string {
+  return options.split(',')[0] ?? options;
+}
+
 const genericOptions = new Set(['rw', 'ro', 'xattr', 'nsdelegate', 'memory_recursiveprot', 'relatime', 'noexec', 'nosuid', 'nodev', 'clone_children', 'noprefix']);
 
 /** What a container's cgroup mount must recreate, read from the host's mount table. */

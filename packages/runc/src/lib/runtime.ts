@@ -8,7 +8,7 @@ import { InitResources, runStage1 } from '../child/container-init';
 import type { CompiledSeccompFilter } from '../child/finalize';
 import { CgroupManager, detectLayout, loadCgroupManager, newCgroupManager, validateResources } from '../cgroups';
 import { compileSeccomp } from '../seccomp';
-import { O, POLLHUP, POLLIN, SIGKILL, WNOHANG } from '../sys/constants';
+import { CLONE, O, POLLHUP, POLLIN, SIGKILL, WNOHANG } from '../sys/constants';
 import { realSyscalls } from '../sys/koffi';
 import { SysError, Syscalls } from '../sys/syscalls';
 import { cgroupHierarchies } from './cgroup-hierarchies';
@@ -193,7 +193,11 @@ export class Runtime {
         preserveFds: opts.preserveFds ?? 0,
         joinFds,
         cgroupProcs: cgroups.procsFiles(),
-        hierarchies: cgroupHierarchies(),
+        cgroupMountSource: {
+          hierarchies: cgroupHierarchies(),
+          ownNamespace: (plan.unshareFlags & CLONE.NEWCGROUP) !== 0 || plan.joins.some((j) => j.flag === CLONE.NEWCGROUP),
+          containerPaths: cgroups.paths,
+        },
         ...(seccomp ? { seccomp } : {}),
         parentHooks,
         stateJson: (pid) => this.hookState({ id, bundle, config }, 'creating', pid),

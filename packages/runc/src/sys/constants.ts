@@ -109,6 +109,11 @@ export const POLLIN = 0x1;
 export const POLLHUP = 0x10;
 
 export const AF_UNIX = 1;
+export const AF_INET = 2;
+export const SOCK_DGRAM = 2;
+export const SIOCGIFFLAGS = 0x8913;
+export const SIOCSIFFLAGS = 0x8914;
+export const IFF_UP = 0x1;
 export const SOCK_STREAM = 1;
 export const SOCK_CLOEXEC = 0o2000000;
 export const SOL_SOCKET = 1;

@@ -308,6 +308,10 @@ export class KoffiSyscalls implements Syscalls {
     return buf.toString('utf8', 0, buf.indexOf(0));
   }
 
+  socket(domain: number, type: number, protocol: number): number {
+    return check('socket', fn.socket(domain, type, protocol));
+  }
+
   socketUnix(): number {
     return check('socket', fn.socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0));
   }

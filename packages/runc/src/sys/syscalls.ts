@@ -74,6 +74,7 @@ export interface Syscalls {
   ioctl(fd: number, request: number, arg: Buffer | number): number;
   ptsname(fd: number): string;
 
+  socket(domain: number, type: number, protocol: number): number;
   socketUnix(): number;
   connectUnix(fd: number, path: string): void;
   sendFd(socketFd: number, fdToSend: number, payload: Buffer): void;

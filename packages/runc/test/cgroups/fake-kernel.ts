@@ -2,11 +2,13 @@
  * A temp-dir cgroup tree with a small kernel simulation behind the manager's kernfs operations:
  * mkdir populates the control files a real cgroupfs would show, rmdir refuses populated cgroups,
  * writes go only to existing files and enforce the few kernel rules the managers must respect
- * (memory <= memory+swap, burst <= quota, joinable cpusets, enabled v2 controllers).
+ * (memory <= memory+swap, burst <= quota, joinable cpusets, enabled v2 controllers). Device
+ * programs for v2 cgroups are kept per cgroup instead of going to bpf(2).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { cgroupDeviceFilters } from '../../src/cgroups/device-filter/load';
 import { kernfs } from '../../src/cgroups/kernfs';
 import type { CgroupLayout } from '../../src/cgroups/types';
 
@@ -154,11 +156,17 @@ export interface FakeOptions {
   stuckFreezing?: boolean;
   /** Files that new cgroups do not get (a kernel without swap accounting, without BFQ...). */
   omit?: string[];
+  /** Files that new cgroups get on top of the usual ones (e.g. io.bfq.weight with BFQ active). */
+  extra?: Record<string, string>;
+  /** v2 controllers the kernel refuses to enable (EINVAL), as for cpu with realtime tasks around. */
+  refuseControllers?: string[];
 }
 
 export class FakeKernel {
   /** Every accepted write, with paths relative to the tree's root, in order. */
   readonly writes: Array<{ file: string; value: string }> = [];
+  /** The device program attached to each v2 cgroup (relative path) that has one. */
+  readonly devicePrograms = new Map<string, Buffer>();
   readonly layout: CgroupLayout;
   options: FakeOptions = {};
   private readonly spies: jest.SpyInstance[] = [];
@@ -202,6 +210,7 @@ export class FakeKernel {
       jest.spyOn(kernfs, 'mkdir').mockImplementation((dir) => this.mkdir(dir)),
       jest.spyOn(kernfs, 'rmdir').mockImplementation((dir) => this.rmdir(dir)),
       jest.spyOn(kernfs, 'write').mockImplementation((file, value) => this.write(file, value)),
+      jest.spyOn(cgroupDeviceFilters, 'replace').mockImplementation((dir, program) => this.replaceDeviceProgram(dir, program)),
     );
     return this;
   }
@@ -239,10 +248,17 @@ export class FakeKernel {
       const enabled = read(path.join(path.dirname(dir), 'cgroup.subtree_control')).trim();
       const files: Template = { ...V2_CORE, 'cgroup.controllers': `${enabled}\n` };
       for (const c of enabled.split(/\s+/).filter((w) => w !== '')) Object.assign(files, V2_CONTROLLER[c]);
-      populate(dir, files, this.options.omit);
+      populate(dir, { ...files, ...this.options.extra }, this.options.omit);
     } else {
       populate(dir, { ...COMMON_V1, ...V1_CHILD[this.hierarchyOf(dir)] }, this.options.omit);
     }
+  }
+
+  private replaceDeviceProgram(dir: string, program: Buffer | undefined): void {
+    if (!fs.existsSync(path.join(dir, 'cgroup.procs'))) throw errno('ENOENT', dir);
+    const rel = path.relative(this.root, dir);
+    if (program) this.devicePrograms.set(rel, program);
+    else this.devicePrograms.delete(rel);
   }
 
   private rmdir(dir: string): void {
@@ -252,6 +268,8 @@ export class FakeKernel {
     if (read(path.join(dir, 'cgroup.procs')).trim() !== '') throw errno('EBUSY', dir);
     for (const e of entries) fs.unlinkSync(path.join(dir, e.name));
     fs.rmdirSync(dir);
+    // The kernel detaches a removed cgroup's programs.
+    this.devicePrograms.delete(path.relative(this.root, dir));
   }
 
   private write(file: string, value: string): void {
@@ -267,10 +285,12 @@ export class FakeKernel {
         content = read(file) + `${value}\n`;
         break;
       }
-      case 'memory.limit_in_bytes':
-        if (asLimit(value) > asLimit(read(path.join(dir, 'memory.memsw.limit_in_bytes')))) throw errno('EINVAL', file);
+      case 'memory.limit_in_bytes': {
+        const memsw = path.join(dir, 'memory.memsw.limit_in_bytes');
+        if (fs.existsSync(memsw) && asLimit(value) > asLimit(read(memsw))) throw errno('EINVAL', file);
         content = `${asLimit(value)}\n`;
         break;
+      }
       case 'memory.memsw.limit_in_bytes':
         if (asLimit(value) < asLimit(read(path.join(dir, 'memory.limit_in_bytes')))) throw errno('EINVAL', file);
         content = `${asLimit(value)}\n`;
@@ -304,6 +324,7 @@ export class FakeKernel {
         for (const w of value.split(/\s+/)) {
           const c = w.slice(1);
           if (!available.includes(c)) throw errno('ENOENT', file);
+          if (this.options.refuseControllers?.includes(c)) throw errno('EINVAL', file);
           if (w.startsWith('+')) enabled.add(c);
           else enabled.delete(c);
         }

@@ -1,7 +1,7 @@
 import { isSkiffError } from '@skiff/errors';
 import { validateResources } from '../../src/cgroups';
 import type { CgroupLayout, LinuxResources } from '../../src/cgroups';
-import { blkioToIoWeight, deviceRuleText, devicesRestrict, sharesToWeight } from '../../src/cgroups/resources';
+import { blkioToIoWeight, deviceRuleText, sharesToWeight } from '../../src/cgroups/resources';
 
 const V1: CgroupLayout = {
   version: 1,
@@ -85,25 +85,15 @@ describe('validateResources', () => {
     expect(kindOf(noDevices, { memory: { limit: 1 << 20 } })).toBeUndefined();
   });
 
-  it('v2: device rules that restrict anything are NotImplemented; allow-all passes', () => {
-    expect(kindOf(V2, { devices: [{ allow: false, access: 'rwm' }, { allow: true, type: 'c', major: 1, minor: 3, access: 'rwm' }] })).toBe(
-      'NotImplemented',
-    );
-    expect(kindOf(V2, { devices: [] })).toBe('NotImplemented');
+  it('v2: device rules pass unless the eBPF filter cannot express them as v1 would', () => {
+    expect(kindOf(V2, { devices: [{ allow: false, access: 'rwm' }, { allow: true, type: 'c', major: 1, minor: 3, access: 'rwm' }] })).toBeUndefined();
+    expect(kindOf(V2, { devices: [] })).toBeUndefined();
     expect(kindOf(V2, { devices: [{ allow: false, access: 'rwm' }, { allow: true, access: 'rwm' }] })).toBeUndefined();
-    expect(kindOf(V2, {})).toBeUndefined();
-  });
-});
-
-describe('devicesRestrict', () => {
-  it('is false only when an allow-all rule is not followed by any deny', () => {
-    expect(devicesRestrict([{ allow: true }])).toBe(false);
-    expect(devicesRestrict([{ allow: true, type: 'a', major: -1, minor: -1, access: 'mwr' }])).toBe(false);
-    expect(devicesRestrict([{ allow: true }, { allow: true, type: 'c', major: 1, minor: 3 }])).toBe(false);
-    expect(devicesRestrict([{ allow: true }, { allow: false, type: 'b', major: 8 }])).toBe(true);
-    expect(devicesRestrict([{ allow: true, access: 'rw' }])).toBe(true);
-    expect(devicesRestrict([{ allow: true, type: 'c' }])).toBe(true);
-    expect(devicesRestrict([])).toBe(true);
+    const holePunch = [{ allow: false }, { allow: true, type: 'c', major: 1, access: 'rw' }, { allow: false, type: 'c', major: 1, minor: 3, access: 'w' }];
+    expect(kindOf(V2, { devices: holePunch })).toBe('InvalidArgument');
+    expect(kindOf(V2, { devices: [{ allow: true, type: 'c', major: 2 ** 32, minor: 0 }] })).toBe('InvalidArgument');
+    // v1 leaves both to the kernel, as before.
+    expect(kindOf(V1, { devices: holePunch })).toBeUndefined();
   });
 });
 

@@ -152,6 +152,20 @@ describeRoot('skiff-runc isolation (root, busybox bundle)', () => {
     });
   }, 30_000);
 
+  it('shows the container its own cgroup, with or without a cgroup namespace, and brings lo up', () => {
+    const script = 'cat /sys/fs/cgroup/memory/memory.limit_in_bytes; cat /sys/class/net/lo/flags';
+    const limit = { memory: { limit: 48 * 1024 * 1024 } };
+    const withNs = runOutput(['sh', '-c', script], (c) => {
+      c.linux!.resources = limit;
+    });
+    expect(withNs.out.split('\n').slice(0, 2)).toEqual([String(48 * 1024 * 1024), '0x9']);
+    const withoutNs = runOutput(['sh', '-c', script], (c) => {
+      c.linux!.resources = limit;
+      c.linux!.namespaces = c.linux!.namespaces!.filter((n) => n.type !== 'cgroup');
+    });
+    expect(withoutNs.out.split('\n')[0]).toBe(String(48 * 1024 * 1024));
+  });
+
   it('enforces a pids limit', () => {
     const r = runOutput(['sh', '-c', 'for i in 1 2 3 4 5 6 7 8 9 10; do sleep 5 & done 2>&1; echo spawned; kill $(jobs -p) 2>/dev/null; true'], (c) => {
       c.linux!.resources = { pids: { limit: 5 } };

@@ -9,9 +9,9 @@ import type { Int, LinuxDeviceCgroup } from '../types';
 /** Device types and access bits of struct bpf_cgroup_dev_ctx (the v1 controller uses the same values). */
 export const DEV_BLOCK = 1;
 export const DEV_CHAR = 2;
-export const ACC_MKNOD = 1;
-export const ACC_READ = 2;
-export const ACC_WRITE = 4;
+const ACC_MKNOD = 1;
+const ACC_READ = 2;
+const ACC_WRITE = 4;
 
 /** A major or minor that matches every number ("*"). */
 export const ANY = -1;

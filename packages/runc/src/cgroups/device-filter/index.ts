@@ -6,8 +6,6 @@ import type { LinuxDeviceCgroup } from '../types';
 import { allowsEverything, compileDeviceFilter, reduceDeviceRules } from './compile';
 import { cgroupDeviceFilters } from './load';
 
-export { reduceDeviceRules };
-
 /**
  * Enforces the rules on the cgroup dir with the meaning the v1 devices controller gives them. A
  * rule set that restricts nothing leaves the cgroup without a program, as a new one is.

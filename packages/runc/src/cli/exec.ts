@@ -7,6 +7,7 @@ import { waitForChildExit } from '../lib/exit-watch';
 import { exitStatusOf } from '../sys/syscalls';
 import type { CliContext } from './context';
 import { forwardSignals } from './forward-signals';
+import { ForegroundTerminal } from './terminal';
 
 interface ExecFlags {
   process?: string;
@@ -87,16 +88,20 @@ export function register(program: Command, ctx: () => CliContext): void {
       const { runtime } = ctx();
       const template = runtime.store.load(id).config.process ?? undefined;
       const proc = processFor(template, args, flags);
+      const terminal = proc.terminal && !flags.detach && !flags.consoleSocket ? new ForegroundTerminal() : undefined;
       const pid = runtime.exec(id, proc, {
         ...(flags.consoleSocket ? { consoleSocket: flags.consoleSocket } : {}),
+        ...(terminal ? { consoleFd: terminal.containerEnd } : {}),
         ...(flags.pidFile ? { pidFile: flags.pidFile } : {}),
         preserveFds: Number(flags.preserveFds),
         detach: flags.detach ?? false,
       });
       if (flags.detach) return;
-      const stop = forwardSignals(pid);
+      terminal?.attach();
+      const stop = forwardSignals(pid, terminal ? ['SIGWINCH'] : []);
       const status = await waitForChildExit(pid);
       stop();
+      await terminal?.detach();
       ctx().exitCode = exitStatusOf(status);
     });
 }

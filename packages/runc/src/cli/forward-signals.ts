@@ -3,8 +3,8 @@ import * as os from 'node:os';
 const forwarded: NodeJS.Signals[] = ['SIGHUP', 'SIGINT', 'SIGQUIT', 'SIGTERM', 'SIGUSR1', 'SIGUSR2', 'SIGWINCH', 'SIGCONT'];
 
 /** While the CLI waits in the foreground, signals meant for it go to the container process, as with runc. */
-export function forwardSignals(pid: number): () => void {
-  const handlers = forwarded.map((name) => {
+export function forwardSignals(pid: number, except: NodeJS.Signals[] = []): () => void {
+  const handlers = forwarded.filter((name) => !except.includes(name)).map((name) => {
     const handler = () => {
       try {
         process.kill(pid, os.constants.signals[name]);

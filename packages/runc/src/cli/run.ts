@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { Command } from 'commander';
 import { waitForChildExit } from '../lib/exit-watch';
 import { PR } from '../sys/constants';
@@ -6,6 +8,16 @@ import { exitStatusOf } from '../sys/syscalls';
 import type { CliContext } from './context';
 import { CreateFlags, addCreateOptions, createOptionsFrom } from './create';
 import { forwardSignals } from './forward-signals';
+import { ForegroundTerminal } from './terminal';
+
+function terminalRequested(bundle: string): boolean {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(bundle, 'config.json'), 'utf8'))?.process?.terminal === true;
+  } catch {
+    // create reports an unreadable config with the proper error.
+    return false;
+  }
+}
 
 export function register(program: Command, ctx: () => CliContext): void {
   addCreateOptions(
@@ -19,17 +31,23 @@ export function register(program: Command, ctx: () => CliContext): void {
     const { runtime } = ctx();
     // Orphans of the container (double-forked daemons) come to us, not to the host's init.
     realSyscalls().prctl(PR.SET_CHILD_SUBREAPER, 1);
-    const state = runtime.create(id, createOptionsFrom(flags));
+    const options = createOptionsFrom(flags);
+    const wantsTerminal = !flags.detach && !options.consoleSocket && terminalRequested(flags.bundle);
+    const terminal = wantsTerminal ? new ForegroundTerminal() : undefined;
+    const state = runtime.create(id, { ...options, ...(terminal ? { consoleFd: terminal.containerEnd } : {}) });
     try {
+      terminal?.attach();
       runtime.start(id);
     } catch (err) {
       runtime.delete(id, true);
       throw err;
     }
     if (flags.detach) return;
-    const stop = forwardSignals(state.pid);
+    // With a terminal, window size changes reach the container through the pty, not as a signal.
+    const stop = forwardSignals(state.pid, terminal ? ['SIGWINCH'] : []);
     const status = await waitForChildExit(state.pid);
     stop();
+    await terminal?.detach();
     if (!flags.keep) runtime.delete(id, true);
     ctx().exitCode = exitStatusOf(status);
   });

@@ -44,6 +44,8 @@ export interface CreateOptions {
   bundle: string;
   /** Path of a unix socket to send the pty master to (runc's --console-socket). */
   consoleSocket?: string;
+  /** A connected unix socket to send the pty master to; the caller keeps ownership. */
+  consoleFd?: number;
   pidFile?: string;
   noPivot?: boolean;
   noNewKeyring?: boolean;
@@ -54,6 +56,7 @@ export interface CreateOptions {
 
 export interface ExecOptions {
   consoleSocket?: string;
+  consoleFd?: number;
   pidFile?: string;
   preserveFds?: number;
   stdio?: StdioFds;
@@ -122,6 +125,15 @@ export class Runtime {
     return { program: compiled.program, flags: compiled.flags };
   }
 
+  /** The socket the container's init sends its pty master on: given as an fd, or connected by path. */
+  private consoleFdFor(opts: { consoleSocket?: string; consoleFd?: number }, track: (fd: number) => number): number | undefined {
+    if (opts.consoleFd !== undefined) return opts.consoleFd;
+    if (opts.consoleSocket === undefined) return undefined;
+    const fd = track(this.sys.socketUnix());
+    this.sys.connectUnix(fd, opts.consoleSocket);
+    return fd;
+  }
+
   private cgroupsOf(record: ContainerRecord): CgroupManager {
     return loadCgroupManager(detectLayout(), record.cgroupPaths);
   }
@@ -145,10 +157,11 @@ export class Runtime {
     const resources = effectiveResources(config.linux?.resources ?? undefined, plan.devices);
     if (resources) validateResources(layout, resources);
     const seccomp = this.compileFilter(config);
-    if (plan.process.terminal && !opts.consoleSocket) {
+    const hasConsole = opts.consoleSocket !== undefined || opts.consoleFd !== undefined;
+    if (plan.process.terminal && !hasConsole) {
       throw invalidArgument('cannot allocate tty if runc will detach without setting console socket');
     }
-    if (!plan.process.terminal && opts.consoleSocket) {
+    if (!plan.process.terminal && hasConsole) {
       throw invalidArgument('cannot use console socket if runc will not detach or allocate tty');
     }
     const cgroupsPath = config.linux?.cgroupsPath ?? undefined;
@@ -172,11 +185,7 @@ export class Runtime {
       // umask strips the fifo's o+w; a non-root container user must still be able to open it.
       fs.chmodSync(fifo, 0o622);
       const fifoFd = track(sys.open(fifo, O.PATH | O.CLOEXEC));
-      let consoleFd: number | undefined;
-      if (opts.consoleSocket) {
-        consoleFd = track(sys.socketUnix());
-        sys.connectUnix(consoleFd, opts.consoleSocket);
-      }
+      const consoleFd = this.consoleFdFor(opts, track);
       const [syncRead, syncWrite] = sys.pipe2(O.CLOEXEC).map(track) as [number, number];
       const [ackRead, ackWrite] = sys.pipe2(O.CLOEXEC).map(track) as [number, number];
       const joinFds = [...plan.joins]
@@ -471,7 +480,9 @@ export class Runtime {
     if (status === 'stopped') throw failedPrecondition('cannot exec in a stopped container');
     if (status === 'paused') throw failedPrecondition('cannot exec in a paused container');
     const plan = processPlan(proc);
-    if (plan.terminal && !opts.consoleSocket) throw invalidArgument('cannot allocate tty if runc will detach without setting console socket');
+    if (plan.terminal && opts.consoleSocket === undefined && opts.consoleFd === undefined) {
+      throw invalidArgument('cannot allocate tty if runc will detach without setting console socket');
+    }
     const seccomp = this.compileFilter(record.config);
     const cgroups = this.cgroupsOf(record);
     const sys = this.sys;
@@ -492,11 +503,7 @@ export class Runtime {
         fd: track(sys.open(`/proc/${record.pid}/ns/${namespaceProcNames[t]}`, O.RDONLY | O.CLOEXEC)),
         flag: namespaceFlags[t] ?? 0,
       }));
-      let consoleFd: number | undefined;
-      if (opts.consoleSocket) {
-        consoleFd = track(sys.socketUnix());
-        sys.connectUnix(consoleFd, opts.consoleSocket);
-      }
+      const consoleFd = this.consoleFdFor(opts, track);
       const [syncRead, syncWrite] = sys.pipe2(O.CLOEXEC).map(track) as [number, number];
       joiner = sys.fork();
       if (joiner === 0) {

@@ -61,6 +61,8 @@ const fn = {
   socket: libc.func('int socket(int domain, int type, int protocol)'),
   connect: libc.func('int connect(int fd, const void *addr, unsigned int len)'),
   sendmsg: libc.func('long sendmsg(int fd, const void *msg, int flags)'),
+  recvmsg: libc.func('long recvmsg(int fd, void *msg, int flags)'),
+  socketpair: libc.func('int socketpair(int domain, int type, int protocol, _Out_ int *fds)'),
   eventfd: libc.func('int eventfd(unsigned int initval, int flags)'),
   signal: libc.func('uintptr_t signal(int signum, uintptr_t handler)'),
   sigprocmask: libc.func('int sigprocmask(int how, const void *set, void *oldset)'),
@@ -340,6 +342,29 @@ export class KoffiSyscalls implements Syscalls {
     msg.writeBigUInt64LE(koffi.address(cmsg), 32);
     msg.writeBigUInt64LE(BigInt(cmsg.length), 40);
     check('sendmsg', fn.sendmsg(socketFd, msg, 0));
+  }
+
+  socketPair(): [number, number] {
+    check('socketpair', fn.socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pipeOut));
+    return [pipeOut[0] ?? -1, pipeOut[1] ?? -1];
+  }
+
+  recvFd(socketFd: number): number {
+    const payload = Buffer.alloc(4096);
+    const iov = Buffer.alloc(16);
+    iov.writeBigUInt64LE(koffi.address(payload), 0);
+    iov.writeBigUInt64LE(BigInt(payload.length), 8);
+    const cmsg = Buffer.alloc(24);
+    const msg = Buffer.alloc(56);
+    msg.writeBigUInt64LE(koffi.address(iov), 16);
+    msg.writeBigUInt64LE(1n, 24);
+    msg.writeBigUInt64LE(koffi.address(cmsg), 32);
+    msg.writeBigUInt64LE(BigInt(cmsg.length), 40);
+    check('recvmsg', fn.recvmsg(socketFd, msg, 0x40000000 /* MSG_CMSG_CLOEXEC */));
+    if (cmsg.readInt32LE(8) !== SOL_SOCKET || cmsg.readInt32LE(12) !== SCM_RIGHTS) {
+      throw new SysError('recvmsg', 22, 'no file descriptor received');
+    }
+    return cmsg.readInt32LE(16);
   }
 
   eventfd(initval: number, flags: number): number {

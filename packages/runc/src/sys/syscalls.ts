@@ -78,6 +78,9 @@ export interface Syscalls {
   socketUnix(): number;
   connectUnix(fd: number, path: string): void;
   sendFd(socketFd: number, fdToSend: number, payload: Buffer): void;
+  socketPair(): [number, number];
+  /** Receives one fd passed with SCM_RIGHTS; blocks until it arrives. */
+  recvFd(socketFd: number): number;
 
   eventfd(initval: number, flags: number): number;
   pidfdOpen(pid: number): number;

@@ -13,7 +13,7 @@ if (!process.execArgv.includes('--single-threaded')) {
   process.exit(1);
 }
 
-const FORKS = Number(process.env.SKIFF_FORK_STRESS_COUNT ?? 400);
+const FORKS = Number(process.env.SKIFF_FORK_STRESS_COUNT ?? 300);
 const WATCHDOG_MS = 10_000;
 const sys = realSyscalls();
 let garbage = [];
@@ -38,8 +38,9 @@ for (let i = 0; i < FORKS; i++) {
   if (pid === 0) {
     try {
       let kept = 0;
-      for (let round = 0; round < 5; round++) kept += churn(20000).length;
-      if (kept !== 100000) sys.exit(3);
+      // Enough allocation to force a few scavenges in the child, where a GC deadlock would show.
+      for (let round = 0; round < 3; round++) kept += churn(10000).length;
+      if (kept !== 30000) sys.exit(3);
       if (i % 2 === 0) sys.execve('/bin/true', ['true'], []);
       sys.exit(0);
     } catch {

@@ -26,6 +26,11 @@ const suites = [
     parse: (r) => countLine(r.stdout),
   },
   {
+    name: 'pack',
+    run: () => spawnSync('node', ['tools/check-pack.mjs'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' }),
+    parse: (r) => countLine(r.stdout),
+  },
+  {
     name: 'jest',
     run: () => {
       const out = path.join(os.tmpdir(), `skiff-jest-${process.pid}.json`);

@@ -3,7 +3,7 @@ import type { CgroupMountSource } from '../lib/cgroup-hierarchies';
 import type { InitPlan } from '../lib/plan';
 import { sendError, sendLine, waitForAck } from '../lib/sync-channel';
 import { AF_INET, CLONE, IFF_UP, O, PR, SIGKILL, SIOCGIFFLAGS, SIOCSIFFLAGS, SOCK_DGRAM } from '../sys/constants';
-import { Syscalls } from '../sys/syscalls';
+import { SysError, Syscalls } from '../sys/syscalls';
 import { CompiledSeccompFilter, finalizeAndExec } from './finalize';
 import { runHookInChild } from './hooks';
 import { setupRootfs } from './rootfs';
@@ -23,6 +23,8 @@ export interface InitResources {
   cgroupProcs: string[];
   cgroupMountSource: CgroupMountSource;
   seccomp?: CompiledSeccompFilter;
+  /** runc creates a session keyring per container unless --no-new-keyring is given. */
+  newKeyring: boolean;
   /** Whether the parent has prestart/createRuntime hooks to run at the HOOKS point. */
   parentHooks: boolean;
   /** State JSON for hooks that run inside the container; the pid is filled in by the init. */
@@ -85,11 +87,22 @@ function bringLoopbackUp(sys: Syscalls): void {
   }
 }
 
+function joinKeyring(sys: Syscalls, id: string): void {
+  try {
+    sys.joinSessionKeyring(`_ses.${id}`);
+  } catch (err) {
+    // Kernels without keyrings (ENOSYS) or with them disabled for the namespace (EACCES) run
+    // containers without one, as runc does.
+    if (!(err instanceof SysError && (err.errno === 38 || err.errno === 13))) throw err;
+  }
+}
+
 function runInit(sys: Syscalls, plan: InitPlan, res: InitResources): never {
   try {
     // The runtime is our parent: if it dies mid-setup, so do we (cleared right before READY).
     sys.prctl(PR.SET_PDEATHSIG, SIGKILL);
     sys.setsid();
+    if (res.newKeyring) joinKeyring(sys, plan.id);
     const inUserNamespace = plan.newUserNamespace || res.joinFds.some((j) => j.flag === CLONE.NEWUSER);
     if (plan.unshareFlags & CLONE.NEWNET) bringLoopbackUp(sys);
     setupRootfs(sys, plan, res.cgroupMountSource, inUserNamespace, {

@@ -209,6 +209,7 @@ export class Runtime {
         },
         ...(seccomp ? { seccomp } : {}),
         parentHooks,
+        newKeyring: !(opts.noNewKeyring ?? false),
         stateJson: (pid) => this.hookState({ id, bundle, config }, 'creating', pid),
       };
 

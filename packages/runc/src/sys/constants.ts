@@ -84,6 +84,7 @@ export const SYS = {
   pidfd_open: 434,
   clone: 56,
   close_range: 436,
+  keyctl: 250,
 } as const;
 
 export const CLOSE_RANGE_CLOEXEC = 1 << 2;

@@ -248,6 +248,10 @@ export class KoffiSyscalls implements Syscalls {
     check('personality', fn.personality(persona));
   }
 
+  joinSessionKeyring(name: string): void {
+    check('keyctl(KEYCTL_JOIN_SESSION_KEYRING)', fn.syscall(SYS.keyctl, 'int', 1, 'const char *', name));
+  }
+
   open(path: string, flags: number, mode = 0): number {
     return check('open', fn.open(path, flags, 'unsigned int', mode), path);
   }

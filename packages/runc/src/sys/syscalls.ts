@@ -58,6 +58,8 @@ export interface Syscalls {
   prlimit(resource: number, soft: bigint, hard: bigint): void;
   seccompInstall(program: Buffer, flags: number): void;
   personality(persona: number): void;
+  /** keyctl(KEYCTL_JOIN_SESSION_KEYRING): a fresh session keyring, so containers do not share the host's keys. */
+  joinSessionKeyring(name: string): void;
 
   open(path: string, flags: number, mode?: number): number;
   close(fd: number): void;

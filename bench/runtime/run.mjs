@@ -2,7 +2,7 @@
 // Runtime benchmark: skiff-runc against Debian's runc 1.1, side by side, on one busybox bundle.
 //
 //   node bench/runtime/run.mjs [--runs N] [--warmup W] [--phase all|cli|library]
-//   (env: BENCH_RUNS, BENCH_WARMUP, BENCH_PHASE, RUNC=/usr/sbin/runc, SKIFF_RUNC=<bin>)
+//   (env: BENCH_RUNS (or BENCH_N), BENCH_WARMUP, BENCH_PHASE, RUNC=/usr/sbin/runc, SKIFF_RUNC=<bin>)
 //
 // (1) cli:     `skiff-runc run` vs `runc run` of `true`, interleaved A B A B ..., W warm-up pairs,
 //              then N timed pairs. Each run is timed from spawn() to the child's exit event.

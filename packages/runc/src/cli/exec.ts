@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import { Command } from 'commander';
 import { invalidArgument } from '@skiff/errors';
-import { ProcessSchema } from '@skiff/oci-spec';
 import type { Process } from '@skiff/oci-spec';
 import { waitForChildExit } from '../lib/exit-watch';
+import { ociSpec } from '../lib/oci-spec-lazy';
 import { exitStatusOf } from '../sys/syscalls';
 import type { CliContext } from './context';
 import { forwardSignals } from './forward-signals';
@@ -30,7 +30,7 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 function processFor(template: Process | undefined, args: string[], flags: ExecFlags): Process {
   if (flags.process) {
     const text = flags.process === '-' ? fs.readFileSync(0, 'utf8') : fs.readFileSync(flags.process, 'utf8');
-    const parsed = ProcessSchema.safeParse(JSON.parse(text));
+    const parsed = ociSpec().ProcessSchema.safeParse(JSON.parse(text));
     if (!parsed.success) throw invalidArgument(`process.json: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     return parsed.data;
   }

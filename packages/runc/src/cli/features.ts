@@ -1,6 +1,6 @@
 import { Command } from 'commander';
-import { runtimeFeatures } from '@skiff/oci-spec';
 import { knownFlags, supportedActions, supportedArchitectures, supportedFlags, supportedOperators } from '../seccomp';
+import { ociSpec } from '../lib/oci-spec-lazy';
 import type { CliContext } from './context';
 
 export function register(program: Command, _ctx: () => CliContext): void {
@@ -8,7 +8,7 @@ export function register(program: Command, _ctx: () => CliContext): void {
     .command('features')
     .description('show the enabled features')
     .action(() => {
-      const features = runtimeFeatures({
+      const features = ociSpec().runtimeFeatures({
         seccomp: {
           actions: supportedActions,
           operators: supportedOperators,

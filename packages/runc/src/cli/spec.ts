@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command } from 'commander';
 import { alreadyExists } from '@skiff/errors';
-import { defaultSpec } from '@skiff/oci-spec';
+import { ociSpec } from '../lib/oci-spec-lazy';
 import type { CliContext } from './context';
 
 export function register(program: Command, _ctx: () => CliContext): void {
@@ -14,6 +14,6 @@ export function register(program: Command, _ctx: () => CliContext): void {
     .action((flags: { bundle: string; rootless?: boolean }) => {
       const file = path.join(flags.bundle, 'config.json');
       if (fs.existsSync(file)) throw alreadyExists('File config.json exists. Remove it first.');
-      fs.writeFileSync(file, JSON.stringify(defaultSpec({ rootless: flags.rootless ?? false }), null, '\t') + '\n');
+      fs.writeFileSync(file, JSON.stringify(ociSpec().defaultSpec({ rootless: flags.rootless ?? false }), null, '\t') + '\n');
     });
 }

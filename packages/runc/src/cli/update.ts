@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import { Command } from 'commander';
 import { invalidArgument } from '@skiff/errors';
-import { LinuxResourcesSchema } from '@skiff/oci-spec';
 import type { LinuxResources } from '@skiff/oci-spec';
+import { ociSpec } from '../lib/oci-spec-lazy';
 import type { CliContext } from './context';
 
 const units: Record<string, number> = { '': 1, b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4, p: 1024 ** 5 };
@@ -34,7 +34,7 @@ interface UpdateFlags {
 function resourcesFromFlags(flags: UpdateFlags): LinuxResources {
   if (flags.resources) {
     const text = flags.resources === '-' ? fs.readFileSync(0, 'utf8') : fs.readFileSync(flags.resources, 'utf8');
-    const parsed = LinuxResourcesSchema.safeParse(JSON.parse(text));
+    const parsed = ociSpec().LinuxResourcesSchema.safeParse(JSON.parse(text));
     if (!parsed.success) throw invalidArgument(`resources: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     return parsed.data;
   }

@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { failedPrecondition, internal, invalidArgument, isSkiffError } from '@skiff/errors';
-import { parseRuntimeConfig } from '@skiff/oci-spec';
 import type { LinuxResources, Process, RuntimeConfig } from '@skiff/oci-spec';
 import { runExecJoiner } from '../child/exec-process';
 import { InitResources, runStage1 } from '../child/container-init';
@@ -13,6 +12,7 @@ import { realSyscalls } from '../sys/koffi';
 import { SysError, Syscalls } from '../sys/syscalls';
 import { cgroupHierarchies } from './cgroup-hierarchies';
 import { effectiveResources } from './device-rules';
+import { ociSpec } from './oci-spec-lazy';
 import { runHooks } from './hooks';
 import { namespaceFlags, namespaceProcNames, planInit, processPlan } from './plan';
 import { isSameLiveProcess, readProcStat, sleepMs } from './proc';
@@ -112,7 +112,7 @@ export class Runtime {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw invalidArgument(`JSON specification file config.json not found`);
       throw err;
     }
-    return parseRuntimeConfig(text);
+    return ociSpec().parseRuntimeConfig(text);
   }
 
   private compileFilter(config: RuntimeConfig): CompiledSeccompFilter | undefined {

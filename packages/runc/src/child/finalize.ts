@@ -58,6 +58,7 @@ export function resolveExecutable(sys: Syscalls, name: string, env: string[]): s
     } catch {
       throw new Error(`exec: ${JSON.stringify(name)}: stat ${name}: no such file or directory`);
     }
+    if (!isExecutableFile(sys, name)) throw new Error(`exec: ${JSON.stringify(name)}: permission denied`);
     return name;
   }
   for (const dir of (envValue(env, 'PATH') ?? DEFAULT_PATH).split(':')) {
@@ -161,13 +162,13 @@ export function finalizeAndExec(sys: Syscalls, proc: ProcessPlan, opts: Finalize
     (opts.startContainerHooks ?? []).forEach((hook, i) =>
       runHookInChild(sys, hook, i, 'startContainer', opts.stateJson ?? '{}'),
     );
-    if (opts.seccomp && proc.noNewPrivileges) sys.seccompInstall(opts.seccomp.program, opts.seccomp.flags);
-
     sys.resetSignals();
     for (let fd = 0; fd < 3; fd++) sys.fcntl(fd, F.SETFD, 0);
     const firstClosed = 3 + opts.preserveFds;
     for (let fd = 3; fd < firstClosed; fd++) sys.fcntl(fd, F.SETFD, 0);
     sys.closeRange(firstClosed, 0xffffffff, CLOSE_RANGE_CLOEXEC);
+    // As late as possible: a profile may deny the very calls made above (close_range, fcntl).
+    if (opts.seccomp && proc.noNewPrivileges) sys.seccompInstall(opts.seccomp.program, opts.seccomp.flags);
     return sys.execve(executable, proc.args, env);
   } catch (err) {
     // The runtime stopped listening at READY: the container's stderr is the only witness left.

@@ -48,6 +48,10 @@ function cgroupMount(sys: Syscalls, step: MountStep, dest: string, source: Cgrou
   sys.mount('tmpfs', dest, 'tmpfs', tmpfsFlags, 'mode=755');
   for (const h of hierarchies.v1) {
     const sub = path.join(dest, h.name);
+    // Co-mounted controllers (cpu,cpuacct) are reachable under each name, as on the host.
+    if (h.name.includes(',')) {
+      for (const controller of h.name.split(',')) symlinkForce(h.name, path.join(dest, controller));
+    }
     if (ownNamespace) {
       mkdirAll(sub);
       sys.mount('cgroup', sub, 'cgroup', step.flags, h.options);

@@ -2,12 +2,22 @@ import { Command } from 'commander';
 import { invalidArgument } from '@skiff/errors';
 import type { CliContext } from './context';
 
-/** Go duration strings as runc's --interval takes them: "5s", "500ms", "1m". */
+const durationUnits: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** Go duration strings as runc's --interval takes them: "5s", "500ms", "1m30s". */
 export function parseDuration(text: string): number {
-  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/.exec(text);
-  if (!match) throw invalidArgument(`invalid duration ${JSON.stringify(text)}`);
-  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[match[2] as 'ms' | 's' | 'm' | 'h'];
-  return Number(match[1]) * unit;
+  const part = /(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/y;
+  let total = 0;
+  let at = 0;
+  while (at < text.length) {
+    part.lastIndex = at;
+    const match = part.exec(text);
+    if (!match) break;
+    total += Number(match[1]) * durationUnits[match[2]!]!;
+    at = part.lastIndex;
+  }
+  if (text.length === 0 || at !== text.length) throw invalidArgument(`invalid duration ${JSON.stringify(text)}`);
+  return total;
 }
 
 function emit(event: object): void {

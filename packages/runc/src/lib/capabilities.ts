@@ -77,14 +77,18 @@ export interface CapabilitiesInput {
   ambient?: string[];
 }
 
-/** Names to a bitmask; unknown names are an error, names this kernel does not know are skipped. */
+/**
+ * Names to a bitmask. Like runc, names newer than this runtime or this kernel are skipped (the
+ * config validator warns about them); only a name that cannot be a capability is an error.
+ */
 export function capabilityMask(names: string[] | undefined, kernelLast = lastCap()): bigint {
   let mask = 0n;
   for (const name of names ?? []) {
     const upper = name.toUpperCase();
-    const n = capabilityNumbers[upper.startsWith('CAP_') ? upper : `CAP_${upper}`];
-    if (n === undefined) throw invalidArgument(`unknown capability ${JSON.stringify(name)}`);
-    if (n <= kernelLast) mask |= 1n << BigInt(n);
+    const canonical = upper.startsWith('CAP_') ? upper : `CAP_${upper}`;
+    if (!/^CAP_[A-Z_]+$/.test(canonical)) throw invalidArgument(`invalid capability name ${JSON.stringify(name)}`);
+    const n = capabilityNumbers[canonical];
+    if (n !== undefined && n <= kernelLast) mask |= 1n << BigInt(n);
   }
   return mask;
 }

@@ -27,6 +27,11 @@ export function hierarchyKey(options: string): string {
 
 const genericOptions = new Set(['rw', 'ro', 'xattr', 'nsdelegate', 'memory_recursiveprot', 'relatime', 'noexec', 'nosuid', 'nodev', 'clone_children', 'noprefix']);
 
+/** Controllers and name=X select a hierarchy; other key=value options (release_agent=) do not. */
+function selectsHierarchy(option: string): boolean {
+  return !genericOptions.has(option) && (!option.includes('=') || option.startsWith('name='));
+}
+
 /** What a container's cgroup mount must recreate, read from the host's mount table. */
 export function cgroupHierarchies(mountinfo = fs.readFileSync('/proc/self/mountinfo', 'utf8'), root = '/sys/fs/cgroup'): CgroupHierarchies {
   const result: CgroupHierarchies = { v1: [] };
@@ -40,7 +45,7 @@ export function cgroupHierarchies(mountinfo = fs.readFileSync('/proc/self/mounti
     if (fstype === 'cgroup2') {
       result.unified = mountPoint === root ? '' : path.basename(mountPoint);
     } else if (fstype === 'cgroup') {
-      const options = superOptions.split(',').filter((o) => !genericOptions.has(o));
+      const options = superOptions.split(',').filter(selectsHierarchy);
       result.v1.push({ name: path.basename(mountPoint), options: options.join(',') });
     }
   }

@@ -19,8 +19,9 @@ const alwaysAllowed: DeviceRule[] = [
  */
 export function effectiveResources(resources: LinuxResources | undefined, devices: DeviceStep[]): LinuxResources | undefined {
   if (!resources?.devices) return resources;
+  // An unbuffered character device ("u") is a character device to the kernel.
   const nodeRules: DeviceRule[] = devices
-    .filter((d) => d.type === 'c' || d.type === 'b')
-    .map((d) => ({ allow: true, type: d.type, major: d.major, minor: d.minor, access: 'rwm' }));
+    .filter((d) => d.type !== 'p')
+    .map((d) => ({ allow: true, type: d.type === 'b' ? 'b' : 'c', major: d.major, minor: d.minor, access: 'rwm' }));
   return { ...resources, devices: [...resources.devices, ...alwaysAllowed, ...nodeRules] };
 }

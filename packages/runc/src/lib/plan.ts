@@ -122,10 +122,13 @@ function idMapText(maps: Array<{ containerID: number; hostID: number; size: numb
   return (maps ?? []).map((m) => `${m.containerID} ${m.hostID} ${m.size}\n`).join('');
 }
 
+const RLIM_INFINITY = 0xffffffffffffffffn;
+
 function rlimitValue(v: number | bigint): bigint {
   const n = BigInt(v);
-  // The spec's uint64 max (or -1 as some tools write) means RLIM_INFINITY.
-  return n < 0n ? 0xffffffffffffffffn : n;
+  // The spec's uint64 max means RLIM_INFINITY; parsed from JSON it arrives as the double 2^64, and
+  // some tools write -1 for it.
+  return n < 0n || n >= RLIM_INFINITY ? RLIM_INFINITY : n;
 }
 
 export function processPlan(proc: Process): ProcessPlan {

@@ -1,3 +1,4 @@
+import { StringDecoder } from 'node:string_decoder';
 import { internal } from '@skiff/errors';
 import { POLLHUP, POLLIN } from '../sys/constants';
 import { SysError, Syscalls } from '../sys/syscalls';
@@ -48,6 +49,8 @@ export function waitForAck(sys: Syscalls, fd: number): void {
 export class MessageReader {
   private pending = '';
   private readonly buf = Buffer.alloc(4096);
+  // A read may end inside a multi-byte character (paths in error messages): decode as a stream.
+  private readonly decoder = new StringDecoder('utf8');
   private eof = false;
 
   constructor(
@@ -81,7 +84,7 @@ export class MessageReader {
       if (revents & (POLLIN | POLLHUP)) {
         const n = this.sys.read(this.fd, this.buf);
         if (n === 0) this.eof = true;
-        else this.pending += this.buf.toString('utf8', 0, n);
+        else this.pending += this.decoder.write(this.buf.subarray(0, n));
       }
     }
   }

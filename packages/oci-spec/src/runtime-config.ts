@@ -170,7 +170,8 @@ export const schedulerFlags = [
 
 export const ioPriorityClasses = ['IOPRIO_CLASS_RT', 'IOPRIO_CLASS_BE', 'IOPRIO_CLASS_IDLE'] as const;
 
-export const rootfsPropagations = ['private', 'shared', 'slave', 'unbindable'] as const;
+// The spec lists the first four; runc (and configs written for it) also use the recursive forms.
+export const rootfsPropagations = ['private', 'shared', 'slave', 'unbindable', 'rprivate', 'rshared', 'rslave', 'runbindable'] as const;
 
 export const memoryPolicyModes = [
   'MPOL_DEFAULT',

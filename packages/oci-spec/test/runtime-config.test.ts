@@ -120,7 +120,7 @@ describe('structural errors', () => {
     ['device of unknown type', (c) => (c.linux.devices = [{ path: '/dev/x', type: 'x' }]), 'linux.devices[0].type: expected one of "c", "b", "u", "p"', true],
     ['device mode beyond 0777', (c) => (c.linux.devices = [{ path: '/dev/x', type: 'c', fileMode: 0o1000 }]), 'linux.devices[0].fileMode: expected file mode (an integer from 0 to 511)', true],
     ['memBwSchema without MB:', (c) => (c.linux.intelRdt = { memBwSchema: 'L3:0=f' }), 'linux.intelRdt.memBwSchema: expected a line starting with "MB:"', true],
-    ['rshared propagation', (c) => (c.linux.rootfsPropagation = 'rshared'), 'linux.rootfsPropagation: expected one of "private", "shared", "slave", "unbindable"', true],
+    ['unknown propagation', (c) => (c.linux.rootfsPropagation = 'rsharp'), 'linux.rootfsPropagation: expected one of "private", "shared", "slave", "unbindable", "rprivate", "rshared", "rslave", "runbindable"', true],
     ['fractional time offset', (c) => (c.linux.timeOffsets = { boottime: { secs: 1.5 } }), 'linux.timeOffsets.boottime.secs: expected int64 (an integer from -9223372036854775808 to 9223372036854775807)', true],
     ['unknown memory policy', (c) => (c.linux.memoryPolicy = { mode: 'MPOL_ANY' }), 'linux.memoryPolicy.mode: expected one of "MPOL_DEFAULT", "MPOL_BIND", "MPOL_INTERLEAVE", "MPOL_WEIGHTED_INTERLEAVE", "MPOL_PREFERRED", "MPOL_PREFERRED_MANY", "MPOL_LOCAL"', true],
     ['personality without domain', (c) => (c.linux.personality = { flags: [] }), 'linux.personality.domain: required', false],

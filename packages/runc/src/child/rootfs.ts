@@ -167,6 +167,25 @@ function readonlyPath(sys: Syscalls, target: string): void {
   sys.mount(null, target, null, MS.BIND | MS.REMOUNT | MS.RDONLY | MS.REC, null);
 }
 
+/**
+ * pivot_root refuses a new root whose parent mount is shared (EINVAL), which it is whenever
+ * rootfsPropagation asks for shared propagation. Like runc, make just that parent private.
+ */
+function makeParentMountPrivate(sys: Syscalls, rootfs: string): void {
+  let parent: { mountPoint: string; shared: boolean } | undefined;
+  for (const line of fs.readFileSync('/proc/self/mountinfo', 'utf8').split('\n')) {
+    const fields = line.split(' ');
+    const mountPoint = fields[4];
+    if (!mountPoint) continue;
+    const contains = mountPoint === '/' || rootfs === mountPoint || rootfs.startsWith(`${mountPoint}/`);
+    if (contains && (!parent || mountPoint.length >= parent.mountPoint.length)) {
+      const optional = fields.slice(6, fields.indexOf('-'));
+      parent = { mountPoint, shared: optional.some((f) => f.startsWith('shared:')) };
+    }
+  }
+  if (parent?.shared) sys.mount(null, parent.mountPoint, null, MS.PRIVATE, null);
+}
+
 export interface RootfsHooks {
   /** Called after the config's mounts, before pivot_root: prestart/createRuntime sync and createContainer hooks. */
   beforePivot(): void;
@@ -181,6 +200,7 @@ export function setupRootfs(
   hooks: RootfsHooks,
 ): void {
   sys.mount(null, '/', null, plan.rootPropagation, null);
+  makeParentMountPrivate(sys, plan.rootfs);
   sys.mount(plan.rootfs, plan.rootfs, null, MS.BIND | MS.REC, null);
   for (const step of plan.mounts) mountOne(sys, plan, step, cgroupSource);
   if (plan.populateDev) populateDev(sys, plan, inUserNamespace);

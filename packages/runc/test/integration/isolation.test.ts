@@ -166,6 +166,14 @@ describeRoot('skiff-runc isolation (root, busybox bundle)', () => {
     expect(withoutNs.out.split('\n')[0]).toBe(String(48 * 1024 * 1024));
   });
 
+  it('pivots into a rootfs whose mounts propagate as shared (rootfsPropagation rshared)', () => {
+    const r = runOutput(['sh', '-c', 'echo pivoted'], (c) => {
+      c.linux!.rootfsPropagation = 'rshared';
+    });
+    expect(r.err).toBe('');
+    expect(r.out).toBe('pivoted\n');
+  });
+
   it('enforces a pids limit', () => {
     const r = runOutput(['sh', '-c', 'for i in 1 2 3 4 5 6 7 8 9 10; do sleep 5 & done 2>&1; echo spawned; kill $(jobs -p) 2>/dev/null; true'], (c) => {
       c.linux!.resources = { pids: { limit: 5 } };

@@ -12,6 +12,7 @@ module.exports = function preset(packageDir) {
       '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
     },
     moduleNameMapper: {
+      '^@skiff/protos$': path.join(__dirname, 'protos/index.js'),
       '^@skiff/([a-z-]+)$': path.join(__dirname, 'packages/$1/src/index.ts'),
     },
   };

@@ -1,0 +1,10 @@
+// Original file: skiff/containerd/services/containers/v1/containers.proto
+
+
+export interface DeleteContainerRequest {
+  'id'?: (string);
+}
+
+export interface DeleteContainerRequest__Output {
+  'id': (string);
+}

@@ -1,0 +1,8 @@
+// Original file: skiff/shim/v1/shim.proto
+
+
+export interface ResizePtyResponse {
+}
+
+export interface ResizePtyResponse__Output {
+}

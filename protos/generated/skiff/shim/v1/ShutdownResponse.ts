@@ -1,0 +1,8 @@
+// Original file: skiff/shim/v1/shim.proto
+
+
+export interface ShutdownResponse {
+}
+
+export interface ShutdownResponse__Output {
+}

@@ -17,6 +17,7 @@ import { runHooks } from './hooks';
 import { namespaceFlags, namespaceProcNames, planInit, processPlan } from './plan';
 import { isSameLiveProcess, readProcStat, sleepMs } from './proc';
 import { ContainerRecord, StateStore } from './state-store';
+import { SetupScope } from './setup-scope';
 import { ACK, MessageReader } from './sync-channel';
 
 export type ContainerStatus = 'creating' | 'created' | 'running' | 'paused' | 'stopped';
@@ -169,11 +170,8 @@ export class Runtime {
 
     const sys = this.sys;
     this.store.claim(id);
-    const openFds: number[] = [];
-    const track = (fd: number) => {
-      openFds.push(fd);
-      return fd;
-    };
+    const scope = new SetupScope(sys);
+    const track = (fd: number) => scope.track(fd);
     let stage1 = 0;
     let initPid = 0;
     let cgroupsCreated = false;
@@ -215,10 +213,8 @@ export class Runtime {
 
       stage1 = sys.fork();
       if (stage1 === 0) runStage1(sys, plan, initResources);
-      sys.close(syncWrite);
-      sys.close(ackRead);
-      openFds.splice(openFds.indexOf(syncWrite), 1);
-      openFds.splice(openFds.indexOf(ackRead), 1);
+      scope.closeNow(syncWrite);
+      scope.closeNow(ackRead);
 
       const reader = new MessageReader(sys, syncRead);
       const deadline = Date.now() + SETUP_TIMEOUT_MS;
@@ -276,26 +272,12 @@ export class Runtime {
       writePidFile(opts.pidFile, initPid);
       return this.stateOf(record);
     } catch (err) {
-      for (const pid of [initPid, stage1]) {
-        if (pid <= 0) continue;
-        try {
-          sys.kill(pid, SIGKILL);
-          sys.waitpid(pid, 0);
-        } catch {
-          // Already gone or not ours to reap.
-        }
-      }
+      scope.killChildren([initPid, stage1]);
       if (cgroupsCreated) cgroups.destroy();
       this.store.remove(id);
       throw err;
     } finally {
-      for (const fd of openFds) {
-        try {
-          sys.close(fd);
-        } catch {
-          // Closing is best effort on the way out.
-        }
-      }
+      scope.closeAll();
     }
   }
 
@@ -487,11 +469,8 @@ export class Runtime {
     const seccomp = this.compileFilter(record.config);
     const cgroups = this.cgroupsOf(record);
     const sys = this.sys;
-    const openFds: number[] = [];
-    const track = (fd: number) => {
-      openFds.push(fd);
-      return fd;
-    };
+    const scope = new SetupScope(sys);
+    const track = (fd: number) => scope.track(fd);
     let joiner = 0;
     let pid = 0;
     try {
@@ -520,8 +499,7 @@ export class Runtime {
           newSession: opts.detach ?? false,
         });
       }
-      sys.close(syncWrite);
-      openFds.splice(openFds.indexOf(syncWrite), 1);
+      scope.closeNow(syncWrite);
       const reader = new MessageReader(sys, syncRead);
       const deadline = Date.now() + SETUP_TIMEOUT_MS;
       for (let ready = false; !ready; ) {
@@ -536,24 +514,10 @@ export class Runtime {
       writePidFile(opts.pidFile, pid);
       return pid;
     } catch (err) {
-      for (const p of [pid, joiner]) {
-        if (p <= 0) continue;
-        try {
-          sys.kill(p, SIGKILL);
-          sys.waitpid(p, 0);
-        } catch {
-          // Already reaped.
-        }
-      }
+      scope.killChildren([pid, joiner]);
       throw err;
     } finally {
-      for (const fd of openFds) {
-        try {
-          sys.close(fd);
-        } catch {
-          // Best effort.
-        }
-      }
+      scope.closeAll();
     }
   }
 }

@@ -297,8 +297,10 @@ export class KoffiSyscalls implements Syscalls {
     const pfd = Buffer.alloc(8);
     pfd.writeInt32LE(fd, 0);
     pfd.writeInt16LE(events, 4);
-    const n = check('poll', fn.poll(pfd, 1, timeoutMs));
-    return n === 0 ? 0 : pfd.readInt16LE(6);
+    const n = fn.poll(pfd, 1, timeoutMs);
+    // A signal (SIGCHLD, a profiler's SIGPROF) is just an early wake-up: callers poll in a loop.
+    if (n < 0 && koffi.errno() === 4) return 0;
+    return check('poll', n) === 0 ? 0 : pfd.readInt16LE(6);
   }
 
   ioctl(fd: number, request: number, arg: Buffer | number): number {

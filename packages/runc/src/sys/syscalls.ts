@@ -71,7 +71,7 @@ export interface Syscalls {
   mkfifo(path: string, mode: number): void;
   closeRange(first: number, last: number, flags: number): void;
   access(path: string, mode: number): boolean;
-  /** poll one fd for the given events; returns revents, 0 on timeout. */
+  /** poll one fd for the given events; returns revents, 0 on timeout or when a signal interrupts. */
   poll(fd: number, events: number, timeoutMs: number): number;
   ioctl(fd: number, request: number, arg: Buffer | number): number;
   ptsname(fd: number): string;

@@ -31,10 +31,14 @@ function check(name, fn) {
 }
 
 try {
-  const packages = fs
-    .readdirSync(path.join(root, 'packages'))
-    .map((dir) => path.join(root, 'packages', dir))
-    .filter((dir) => fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'dist')));
+  // protos ships plain JS and .proto files, so it has no dist; packages/* ship their build.
+  const packages = [
+    path.join(root, 'protos'),
+    ...fs
+      .readdirSync(path.join(root, 'packages'))
+      .map((dir) => path.join(root, 'packages', dir))
+      .filter((dir) => fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'dist'))),
+  ];
   const tarballs = [];
   const manifests = packages.map((dir) => JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')));
   for (const dir of packages) {

@@ -1,0 +1,78 @@
+import * as fs from 'node:fs';
+import * as grpc from '@grpc/grpc-js';
+import { loadGrpcObject } from '@skiff/protos';
+import type { ProtoGrpcType } from '@skiff/protos/generated/shim';
+import type { TaskClient } from '@skiff/protos/generated/skiff/shim/v1/Task';
+import type { ServedHandlers } from './task-service';
+
+function shimProto(): ProtoGrpcType {
+  return loadGrpcObject<ProtoGrpcType>('skiff/shim/v1/shim.proto');
+}
+
+/**
+ * Serves the Task API on a unix socket, mode 0600 (only root talks to a shim). A socket file left
+ * by a shim that died is replaced; `skiff-shim start` has already checked that nobody answers there.
+ */
+export async function listen(socketPath: string, handlers: ServedHandlers, log?: (line: string) => void): Promise<grpc.Server> {
+  try {
+    if (fs.lstatSync(socketPath).isSocket()) fs.unlinkSync(socketPath);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  const server = new grpc.Server();
+  server.addService(shimProto().skiff.shim.v1.Task.service, log ? logged(handlers, log) : handlers);
+  await new Promise<void>((resolve, reject) =>
+    server.bindAsync(`unix://${socketPath}`, grpc.ServerCredentials.createInsecure(), (err) => (err ? reject(err) : resolve())),
+  );
+  fs.chmodSync(socketPath, 0o600);
+  return server;
+}
+
+/** Buffers (an exec's spec) reach JSON.stringify as {type, data: [...]}: log their size instead. */
+function shortBytes(_key: string, value: unknown): unknown {
+  const v = value as { type?: unknown; data?: unknown } | null;
+  return v && v.type === 'Buffer' && Array.isArray(v.data) ? `<${v.data.length} bytes>` : value;
+}
+
+/** --debug: one line per call with its outcome and duration, in the shim's log. */
+function logged(handlers: ServedHandlers, log: (line: string) => void): ServedHandlers {
+  const out: Record<string, unknown> = {};
+  for (const [name, handler] of Object.entries(handlers)) {
+    if (name === 'Events') {
+      out[name] = (call: grpc.ServerWritableStream<{ afterSequence: string }, unknown>) => {
+        log(`Events after=${call.request.afterSequence} opened`);
+        call.on('finish', () => log('Events closed'));
+        (handler as grpc.handleServerStreamingCall<unknown, unknown>)(call);
+      };
+      continue;
+    }
+    out[name] = (call: grpc.ServerUnaryCall<unknown, unknown>, callback: grpc.sendUnaryData<unknown>) => {
+      const started = Date.now();
+      (handler as grpc.handleUnaryCall<unknown, unknown>)(call, (err, response) => {
+        const outcome = err ? `${grpc.status[err.code ?? grpc.status.UNKNOWN]}: ${err.details}` : 'OK';
+        log(`${name} ${JSON.stringify(call.request, shortBytes)} -> ${outcome} (${Date.now() - started} ms)`);
+        callback(err, response);
+      });
+    };
+  }
+  return out as unknown as ServedHandlers;
+}
+
+/** Lets calls in flight (the Shutdown that got us here) finish, then closes whatever is left. */
+export function stopServer(server: grpc.Server, graceMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      server.forceShutdown();
+      resolve();
+    }, graceMs);
+    server.tryShutdown(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/** A client of a shim's Task service; `address` is what `skiff-shim start` prints (unix://...). */
+export function shimClient(address: string): TaskClient {
+  return new (shimProto().skiff.shim.v1.Task)(address, grpc.credentials.createInsecure());
+}

@@ -1,0 +1,51 @@
+import type { Readable } from 'node:stream';
+import type { JsonFileLog, OutputStream } from './json-file-log';
+import { LineSplitter } from './line-splitter';
+
+/** A destination for a process's raw output bytes (a caller's FIFO or file). */
+export interface OutputSink {
+  write(chunk: Buffer): void;
+  close(): void;
+}
+
+export interface CopyTargets {
+  log?: JsonFileLog;
+  sinks: OutputSink[];
+}
+
+/**
+ * Copies one output stream of a process to its log (line by line, as it arrives) and to its raw
+ * sinks, until end of file. Resolves then, or when the source fails or is destroyed: it never
+ * rejects, since the process must keep running whatever happens to its log.
+ */
+export function copyOutput(source: Readable, stream: OutputStream, targets: CopyTargets, clock: () => Date = () => new Date()): Promise<void> {
+  const splitter = new LineSplitter();
+  let logFailed = false;
+  const log = (entries: { text: string; partial: boolean }[]) => {
+    if (!targets.log || logFailed) return;
+    const time = clock();
+    try {
+      for (const e of entries) targets.log.write(stream, e.text, e.partial, time);
+    } catch (err) {
+      // A full disk must not stop the container: keep draining its pipe, report once.
+      logFailed = true;
+      process.emitWarning(`skiff-shim: writing ${targets.log.file} failed, ${stream} is no longer logged: ${(err as Error).message}`);
+    }
+  };
+  return new Promise((resolve) => {
+    source.on('data', (chunk: Buffer) => {
+      log(splitter.push(chunk));
+      for (const sink of targets.sinks) sink.write(chunk);
+    });
+    let finished = false;
+    const finish = () => {
+      if (finished) return;
+      finished = true;
+      log(splitter.end());
+      resolve();
+    };
+    source.on('end', finish);
+    source.on('close', finish);
+    source.on('error', finish);
+  });
+}

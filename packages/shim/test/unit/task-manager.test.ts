@@ -1,0 +1,371 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { isSkiffError } from '@skiff/errors';
+import type { RecordedEvent } from '../../src/core/events';
+import type { CreateTaskInput } from '../../src/core/task-manager';
+import { Fixture, fixture, settle } from '../helpers/fake-runtime';
+
+const options = { name: '', root: '', runtimeArgs: [], logPathJsonFile: '', logOptions: { maxSizeBytes: 0, maxFiles: 0 } };
+
+function input(f: Fixture, id = 'c1', extra: Partial<CreateTaskInput> = {}): CreateTaskInput {
+  return { id, bundle: f.bundle, rootfs: [], terminal: false, stdin: '', stdout: '', stderr: '', runtimeOptions: options, ...extra };
+}
+
+const spec = { args: ['true'], cwd: '/' };
+
+function topics(f: Fixture, after = 0): string[] {
+  const seen: RecordedEvent[] = [];
+  f.events.subscribe(after, (r) => seen.push(r))();
+  return seen.map((r) => `${r.sequence} ${r.event.kind}${'execId' in r.event && r.event.execId ? `:${r.event.execId}` : ''}`);
+}
+
+async function rejection(p: Promise<unknown>): Promise<unknown> {
+  try {
+    await p;
+  } catch (err) {
+    return err;
+  }
+  throw new Error('expected a rejection');
+}
+
+let f: Fixture;
+beforeEach(() => {
+  f = fixture();
+});
+afterEach(() => f.cleanup());
+
+describe('life cycle of a task', () => {
+  test('create -> CREATED, start -> RUNNING, exit -> STOPPED with status and time; events in order', async () => {
+    const { pid } = await f.manager.create(input(f));
+    expect(f.manager.state('c1', '')).toMatchObject({ status: 'CREATED', pid, bundle: f.bundle, exitStatus: 0, exitedAt: undefined });
+    await f.manager.start('c1', '');
+    expect(f.manager.state('c1', '').status).toBe('RUNNING');
+    f.runtime.exit(pid, 3);
+    const exit = await f.manager.wait('c1', '');
+    expect(exit.status).toBe(3);
+    const state = f.manager.state('c1', '');
+    expect(state).toMatchObject({ status: 'STOPPED', exitStatus: 3 });
+    expect(state.exitedAt).toBeInstanceOf(Date);
+    const deleted = await f.manager.delete('c1', '');
+    expect(deleted).toEqual({ pid, exitStatus: 3, exitedAt: exit.at });
+    expect(() => f.manager.state('c1', '')).toThrow(/not found/);
+    expect(f.runtime.calls).toEqual([`create c1 ${f.bundle}`, 'start c1', 'delete c1']);
+  });
+
+  test('Create writes shim.address and runtime-options.json (root resolved) into the bundle', async () => {
+    await f.manager.create(input(f, 'c1', { runtimeOptions: { ...options, logOptions: { maxSizeBytes: 1024, maxFiles: 3 } } }));
+    expect(fs.readFileSync(path.join(f.bundle, 'shim.address'), 'utf8')).toBe('unix:///run/skiff/s/test\n');
+    expect(JSON.parse(fs.readFileSync(path.join(f.bundle, 'runtime-options.json'), 'utf8'))).toEqual({
+      name: '',
+      root: '/run/skiff/runtime/test',
+      runtimeArgs: [],
+      logPathJsonFile: '',
+      logOptions: { maxSizeBytes: '1024', maxFiles: 3 },
+    });
+  });
+
+  test('the json log is asked for only when log_path_json_file is set', async () => {
+    await f.manager.create(input(f, 'a'));
+    await f.manager.create(input(f, 'b', { stdout: '/x/out', runtimeOptions: { ...options, logPathJsonFile: '/l/b.log', logOptions: { maxSizeBytes: 10, maxFiles: 2 } } }));
+    expect(f.ios[0]!.request.log).toBeUndefined();
+    expect(f.ios[1]!.request).toEqual({ stdin: '', stdout: '/x/out', stderr: '', log: { path: '/l/b.log', maxSizeBytes: 10, maxFiles: 2 } });
+    expect(f.ios[1]!.spawnedCalls).toBe(1);
+  });
+
+  test('Wait before the exit resolves at the exit; Wait after it resolves at once with the same answer', async () => {
+    const { pid } = await f.manager.create(input(f));
+    await f.manager.start('c1', '');
+    let early: number | undefined;
+    const waiting = f.manager.wait('c1', '').then((e) => (early = e.status));
+    await settle();
+    expect(early).toBeUndefined();
+    f.runtime.exit(pid, 137);
+    await waiting;
+    expect(early).toBe(137);
+    const late = await f.manager.wait('c1', '');
+    expect(late.status).toBe(137);
+  });
+
+  test('Delete refuses a running task with FailedPrecondition and keeps it', async () => {
+    await f.manager.create(input(f));
+    await f.manager.start('c1', '');
+    const err = await rejection(f.manager.delete('c1', ''));
+    expect(isSkiffError(err, 'FailedPrecondition')).toBe(true);
+    expect(f.manager.state('c1', '').status).toBe('RUNNING');
+    expect(f.runtime.calls).not.toContain('delete c1');
+  });
+
+  test('Delete of a never-started task kills it: exit 137 published, then delete', async () => {
+    await f.manager.create(input(f));
+    const result = await f.manager.delete('c1', '');
+    expect(result.exitStatus).toBe(137);
+    expect(f.runtime.calls).toEqual([`create c1 ${f.bundle}`, 'kill c1 9', 'delete c1']);
+    expect(f.ios[0]!.closed).toBe(true);
+    // The delete event is emitted to live subscribers, then the task's events are forgotten.
+    expect(topics(f)).toEqual([]);
+  });
+
+  test('Start twice, or a stopped task, is FailedPrecondition; unknown ids are NotFound', async () => {
+    const { pid } = await f.manager.create(input(f));
+    await f.manager.start('c1', '');
+    expect(isSkiffError(await rejection(f.manager.start('c1', '')), 'FailedPrecondition')).toBe(true);
+    f.runtime.exit(pid, 0);
+    await f.manager.wait('c1', '');
+    expect(isSkiffError(await rejection(f.manager.start('c1', '')), 'FailedPrecondition')).toBe(true);
+    expect(isSkiffError(await rejection(f.manager.start('nope', '')), 'NotFound')).toBe(true);
+    expect(() => f.manager.state('c1', 'nope')).toThrow(/exec nope not found/);
+    expect(isSkiffError(await rejection(f.manager.create(input(f))), 'AlreadyExists')).toBe(true);
+  });
+
+  test('a failed Create emits nothing, closes its stdio and holds no task', async () => {
+    f.runtime.failCreate = new Error('boom');
+    await expect(f.manager.create(input(f))).rejects.toThrow('boom');
+    expect(f.ios[0]!.closed).toBe(true);
+    expect(f.manager.size).toBe(0);
+    expect(f.events.lastSequence).toBe(0);
+  });
+
+  test('terminal and rootfs mounts are refused as NotImplemented', async () => {
+    expect(isSkiffError(await rejection(f.manager.create(input(f, 'c1', { terminal: true }))), 'NotImplemented')).toBe(true);
+    expect(isSkiffError(await rejection(f.manager.create(input(f, 'c1', { rootfs: [{ type: 'overlay' }] }))), 'NotImplemented')).toBe(true);
+    expect(f.manager.size).toBe(0);
+  });
+
+  test('Kill signals the init through the runtime; on a stopped task it is a no-op', async () => {
+    const { pid } = await f.manager.create(input(f));
+    await f.manager.start('c1', '');
+    await f.manager.kill('c1', '', 15, false);
+    expect((await f.manager.wait('c1', '')).status).toBe(143);
+    await f.manager.kill('c1', '', 9, false);
+    expect(f.runtime.calls.filter((c) => c.startsWith('kill'))).toEqual(['kill c1 15']);
+    expect(pid).toBeGreaterThan(0);
+  });
+
+  test('an exit that is not known (watch failed) is 255', async () => {
+    const g = fixture({ watchExit: () => Promise.reject(new Error('ECHILD')) });
+    try {
+      await g.manager.create(input(g));
+      expect((await g.manager.wait('c1', '')).status).toBe(255);
+    } finally {
+      g.cleanup();
+    }
+  });
+});
+
+describe('event order and replay', () => {
+  test('create -> start -> exit -> delete, numbered 1..4 for live subscribers', async () => {
+    const live: string[] = [];
+    f.events.subscribe(0, (r) => live.push(`${r.sequence} ${r.event.kind}`));
+    const { pid } = await f.manager.create(input(f));
+    await f.manager.start('c1', '');
+    f.runtime.exit(pid, 0);
+    await f.manager.wait('c1', '');
+    expect(topics(f)).toEqual(['1 taskCreate', '2 taskStart', '3 taskExit']);
+    expect(topics(f, 2)).toEqual(['3 taskExit']);
+    await f.manager.delete('c1', '');
+    expect(live).toEqual(['1 taskCreate', '2 taskStart', '3 taskExit', '4 taskDelete']);
+  });
+
+  test('a process that exits while Start is in flight still has its start event first', async () => {
+    const { pid } = await f.manager.create(input(f));
+    f.runtime.duringStart = async () => {
+      f.runtime.exit(pid, 1);
+      await settle(5);
+    };
+    await f.manager.start('c1', '');
+    await f.manager.wait('c1', '');
+    expect(topics(f)).toEqual(['1 taskCreate', '2 taskStart', '3 taskExit']);
+  });
+
+  test('the init exit waits for the exits of its running execs, which are killed', async () => {
+    const { pid } = await f.manager.create(input(f));
+    await f.manager.start('c1', '');
+    await f.manager.exec({ id: 'c1', execId: 'e1', terminal: false, stdin: '', stdout: '', stderr: '', spec });
+    const { pid: execPid } = await f.manager.start('c1', 'e1');
+    f.runtime.extraPids = [execPid];
+    f.runtime.exit(pid, 0);
+    await f.manager.wait('c1', '');
+    expect(f.runtime.calls).toContain('kill c1 9 all');
+    expect(topics(f)).toEqual(['1 taskCreate', '2 taskStart', '3 taskExecAdded:e1', '4 taskExecStarted:e1', '5 taskExit:e1', '6 taskExit']);
+  });
+
+  test('an OOM kill counted in the cgroup is reported before the exit it caused', async () => {
+    const { pid } = await f.manager.create(input(f));
+    await f.manager.start('c1', '');
+    f.runtime.oomKills = 1;
+    f.runtime.exit(pid, 137);
+    await f.manager.wait('c1', '');
+    expect(topics(f)).toEqual(['1 taskCreate', '2 taskStart', '3 taskOom', '4 taskExit']);
+  });
+
+  test('an exit is published only once the output reached end of file (bounded by the drain timeout)', async () => {
+    const g = fixture({ drainAtOnce: false, drainTimeoutMs: 10_000 });
+    try {
+      const { pid } = await g.manager.create(input(g));
+      await g.manager.start('c1', '');
+      g.runtime.exit(pid, 0);
+      await settle(20);
+      expect(g.manager.state('c1', '').status).toBe('RUNNING');
+      g.ios[0]!.releaseDrain();
+      await g.manager.wait('c1', '');
+      expect(g.manager.state('c1', '').status).toBe('STOPPED');
+    } finally {
+      g.cleanup();
+    }
+  });
+
+  test('replay from a second subscriber after N; N beyond the last sequence is out of range', async () => {
+    const { pid } = await f.manager.create(input(f));
+    await f.manager.start('c1', '');
+    f.runtime.exit(pid, 0);
+    await f.manager.wait('c1', '');
+    expect(topics(f, 1)).toEqual(['2 taskStart', '3 taskExit']);
+    expect(() => f.events.subscribe(4, () => undefined)).toThrow(/beyond the last event/);
+  });
+
+  test('events of several tasks share one numbering; deleting one forgets only its events', async () => {
+    const a = await f.manager.create(input(f, 'a'));
+    await f.manager.create(input(f, 'b'));
+    await f.manager.start('a', '');
+    f.runtime.exit(a.pid, 0);
+    await f.manager.wait('a', '');
+    await f.manager.delete('a', '');
+    expect(topics(f)).toEqual(['2 taskCreate']);
+    expect(f.events.lastSequence).toBe(5);
+  });
+});
+
+describe('execs', () => {
+  beforeEach(async () => {
+    await f.manager.create(input(f));
+    await f.manager.start('c1', '');
+  });
+
+  test('Exec registers (CREATED), Start runs it with its own stdio, its exit is its own', async () => {
+    await f.manager.exec({ id: 'c1', execId: 'e1', terminal: false, stdin: '', stdout: '/x/e1.out', stderr: '', spec });
+    expect(f.manager.state('c1', 'e1')).toMatchObject({ status: 'CREATED', pid: 0, stdout: '/x/e1.out' });
+    const { pid } = await f.manager.start('c1', 'e1');
+    expect(f.ios[1]!.request).toEqual({ stdin: '', stdout: '/x/e1.out', stderr: '' });
+    expect(f.manager.state('c1', 'e1')).toMatchObject({ status: 'RUNNING', pid });
+    f.runtime.exit(pid, 7);
+    expect((await f.manager.wait('c1', 'e1')).status).toBe(7);
+    expect(f.manager.state('c1', '').status).toBe('RUNNING');
+    expect(await f.manager.delete('c1', 'e1')).toMatchObject({ pid, exitStatus: 7 });
+    expect(f.ios[1]!.closed).toBe(true);
+    // Deleting an exec forgets its events and emits none.
+    expect(topics(f)).toEqual(['1 taskCreate', '2 taskStart']);
+  });
+
+  test('duplicate exec ids, an empty one, and an exec in a paused task are refused', async () => {
+    const e = { id: 'c1', execId: 'e1', terminal: false, stdin: '', stdout: '', stderr: '', spec };
+    await f.manager.exec(e);
+    expect(isSkiffError(await rejection(f.manager.exec(e)), 'AlreadyExists')).toBe(true);
+    expect(isSkiffError(await rejection(f.manager.exec({ ...e, execId: '' })), 'InvalidArgument')).toBe(true);
+    await f.manager.pause('c1');
+    expect(isSkiffError(await rejection(f.manager.exec({ ...e, execId: 'e2' })), 'FailedPrecondition')).toBe(true);
+  });
+
+  test('Delete of the init refuses while an exec runs', async () => {
+    await f.manager.exec({ id: 'c1', execId: 'e1', terminal: false, stdin: '', stdout: '', stderr: '', spec });
+    await f.manager.start('c1', 'e1');
+    const err = await rejection(f.manager.delete('c1', ''));
+    expect(isSkiffError(err, 'FailedPrecondition')).toBe(true);
+    expect((err as Error).message).toMatch(/exec e1 is still running/);
+  });
+
+  test('Kill of an exec signals its pid; of one not started is FailedPrecondition', async () => {
+    await f.manager.exec({ id: 'c1', execId: 'e1', terminal: false, stdin: '', stdout: '', stderr: '', spec });
+    expect(isSkiffError(await rejection(f.manager.kill('c1', 'e1', 15, false)), 'FailedPrecondition')).toBe(true);
+    const { pid } = await f.manager.start('c1', 'e1');
+    await f.manager.kill('c1', 'e1', 15, false);
+    expect(f.signals).toEqual([[pid, 15]]);
+  });
+
+  test('a Wait on an exec deleted before it ran ends with NotFound', async () => {
+    await f.manager.exec({ id: 'c1', execId: 'e1', terminal: false, stdin: '', stdout: '', stderr: '', spec });
+    const waiting = rejection(f.manager.wait('c1', 'e1'));
+    await f.manager.delete('c1', 'e1');
+    expect(isSkiffError(await waiting, 'NotFound')).toBe(true);
+  });
+
+  test('Pids names the exec processes', async () => {
+    await f.manager.exec({ id: 'c1', execId: 'e1', terminal: false, stdin: '', stdout: '', stderr: '', spec });
+    const { pid } = await f.manager.start('c1', 'e1');
+    const init = f.manager.state('c1', '').pid;
+    expect(await f.manager.pids('c1')).toEqual([
+      { pid: init, execId: '' },
+      { pid, execId: 'e1' },
+    ]);
+  });
+});
+
+describe('pause and resume', () => {
+  test('PAUSED and back to RUNNING, with events; only the latest toggle of a run is kept for replay', async () => {
+    await f.manager.create(input(f));
+    await f.manager.start('c1', '');
+    await f.manager.pause('c1');
+    expect(f.manager.state('c1', '').status).toBe('PAUSED');
+    expect(isSkiffError(await rejection(f.manager.pause('c1')), 'FailedPrecondition')).toBe(true);
+    await f.manager.resume('c1');
+    expect(f.manager.state('c1', '').status).toBe('RUNNING');
+    expect(isSkiffError(await rejection(f.manager.resume('c1')), 'FailedPrecondition')).toBe(true);
+    await f.manager.pause('c1');
+    await f.manager.resume('c1');
+    expect(topics(f)).toEqual(['1 taskCreate', '2 taskStart', '6 taskResumed']);
+  });
+
+  test('a created task cannot be paused', async () => {
+    await f.manager.create(input(f));
+    expect(isSkiffError(await rejection(f.manager.pause('c1')), 'FailedPrecondition')).toBe(true);
+  });
+});
+
+describe('stats, connect, shutdown', () => {
+  test('Stats returns the runtime sample and the OOM count; refused once stopped', async () => {
+    const { pid } = await f.manager.create(input(f));
+    await f.manager.start('c1', '');
+    const { stats, oomKills } = await f.manager.stats('c1');
+    expect(stats.memory.usage?.usage).toBe(4096);
+    expect(oomKills).toBe(0);
+    f.runtime.exit(pid, 0);
+    await f.manager.wait('c1', '');
+    expect(isSkiffError(await rejection(f.manager.stats('c1')), 'FailedPrecondition')).toBe(true);
+  });
+
+  test('Connect answers the shim pid and the task pid (0 until started); NotFound for another id', async () => {
+    const { pid } = await f.manager.create(input(f));
+    expect(f.manager.connect('c1')).toEqual({ shimPid: process.pid, taskPid: 0 });
+    await f.manager.start('c1', '');
+    expect(f.manager.connect('c1')).toEqual({ shimPid: process.pid, taskPid: pid });
+    expect(() => f.manager.connect('other')).toThrow(/not found/);
+  });
+
+  test('Shutdown exits at once with no task, after the last Delete otherwise, and at once with now', async () => {
+    const { pid } = await f.manager.create(input(f));
+    f.manager.shutdown(false);
+    expect(f.exitRequests).toBe(0);
+    await f.manager.start('c1', '');
+    f.runtime.exit(pid, 0);
+    await f.manager.wait('c1', '');
+    await f.manager.delete('c1', '');
+    expect(f.exitRequests).toBe(1);
+    await expect(f.manager.create(input(f, 'late'))).rejects.toThrow(/shutting down/);
+
+    const g = fixture();
+    try {
+      await g.manager.create(input(g));
+      g.manager.shutdown(true);
+      expect(g.exitRequests).toBe(1);
+      g.manager.abandon();
+      expect(g.ios[0]!.closed).toBe(true);
+    } finally {
+      g.cleanup();
+    }
+  });
+
+  test('a shim that never got a task does not exit until Shutdown', async () => {
+    expect(f.exitRequests).toBe(0);
+    f.manager.shutdown(false);
+    expect(f.exitRequests).toBe(1);
+  });
+});

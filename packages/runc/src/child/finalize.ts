@@ -6,6 +6,7 @@ import { sendLine } from '../lib/sync-channel';
 import {
   CLOSE_RANGE_CLOEXEC,
   F,
+  FD_CLOEXEC,
   O,
   PR,
   PR_CAP_AMBIENT_CLEAR_ALL,
@@ -102,6 +103,26 @@ function setupConsole(sys: Syscalls, consoleFd: number, proc: ProcessPlan): void
   sys.ioctl(0, TIOCSCTTY, 0);
 }
 
+/** close_range(CLOEXEC), or on kernels without it a walk of /proc/self/fd, as runc does. */
+function markCloseOnExec(sys: Syscalls, first: number): void {
+  try {
+    sys.closeRange(first, 0xffffffff, CLOSE_RANGE_CLOEXEC);
+    return;
+  } catch (err) {
+    if (!(err instanceof SysError && (err.errno === 38 || err.errno === 1 || err.errno === 22))) throw err;
+  }
+  for (const entry of fs.readdirSync('/proc/self/fd')) {
+    const fd = Number(entry);
+    if (fd >= first) {
+      try {
+        sys.fcntl(fd, F.SETFD, FD_CLOEXEC);
+      } catch {
+        // The directory's own fd is gone by now.
+      }
+    }
+  }
+}
+
 function dropPrivileges(sys: Syscalls, proc: ProcessPlan): void {
   for (const cap of proc.boundingDrops) {
     try {
@@ -138,6 +159,10 @@ export function finalizeAndExec(sys: Syscalls, proc: ProcessPlan, opts: Finalize
   if (proc.oomScoreAdj !== undefined) fs.writeFileSync('/proc/self/oom_score_adj', String(proc.oomScoreAdj));
   sys.chdir(proc.cwd);
   // Without no_new_privs, installing a filter needs CAP_SYS_ADMIN, which is about to go.
+  // Every fd opened from here on is O_CLOEXEC, so marking the inherited ones now is enough, and it
+  // must happen before a filter that may deny close_range (runtime-tools' default profile does).
+  const firstClosed = 3 + opts.preserveFds;
+  markCloseOnExec(sys, firstClosed);
   if (opts.seccomp && !proc.noNewPrivileges) sys.seccompInstall(opts.seccomp.program, opts.seccomp.flags);
   dropPrivileges(sys, proc);
   if (proc.noNewPrivileges) sys.prctl(PR.SET_NO_NEW_PRIVS, 1);
@@ -164,9 +189,7 @@ export function finalizeAndExec(sys: Syscalls, proc: ProcessPlan, opts: Finalize
     );
     sys.resetSignals();
     for (let fd = 0; fd < 3; fd++) sys.fcntl(fd, F.SETFD, 0);
-    const firstClosed = 3 + opts.preserveFds;
     for (let fd = 3; fd < firstClosed; fd++) sys.fcntl(fd, F.SETFD, 0);
-    sys.closeRange(firstClosed, 0xffffffff, CLOSE_RANGE_CLOEXEC);
     // As late as possible: a profile may deny the very calls made above (close_range, fcntl).
     if (opts.seccomp && proc.noNewPrivileges) sys.seccompInstall(opts.seccomp.program, opts.seccomp.flags);
     return sys.execve(executable, proc.args, env);

@@ -65,6 +65,19 @@ describeRoot('skiff-runc isolation (root, busybox bundle)', () => {
     expect(r.out).toContain('still-running');
   });
 
+  it('starts under a profile that denies close_range without no_new_privs (runtime-tools\' default)', () => {
+    const r = runOutput(['sh', '-c', 'echo started'], (c) => {
+      c.process!.noNewPrivileges = false;
+      c.linux!.seccomp = {
+        defaultAction: 'SCMP_ACT_ALLOW',
+        architectures: ['SCMP_ARCH_X86_64'],
+        syscalls: [{ names: ['close_range'], action: 'SCMP_ACT_ERRNO', errnoRet: 1 }],
+      };
+    });
+    expect(r.err).toBe('');
+    expect(r.out).toBe('started\n');
+  });
+
   it('applies rlimits, sysctls and oomScoreAdj', () => {
     const r = runOutput(['sh', '-c', 'ulimit -n; cat /proc/sys/net/ipv4/ip_forward; cat /proc/self/oom_score_adj'], (c) => {
       c.process!.rlimits = [{ type: 'RLIMIT_NOFILE', soft: 123, hard: 456 }];

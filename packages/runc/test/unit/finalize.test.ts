@@ -94,6 +94,8 @@ describe('finalizeAndExec: privilege-sensitive order', () => {
       { name: 'prlimit', args: [RLIMIT.RLIMIT_NOFILE, 1024n, 4096n] },
       { name: 'prlimit', args: [RLIMIT.RLIMIT_NPROC, 100n, 100n] },
       { name: 'chdir', args: ['/work'] },
+      // Before the filter, which may deny close_range.
+      { name: 'closeRange', args: [5, 0xffffffff, CLOSE_RANGE_CLOEXEC] },
       { name: 'seccompInstall', args: [SECCOMP.program, 0] },
       ...drops,
       { name: 'prctl', args: [PR.SET_KEEPCAPS, 1] },
@@ -119,9 +121,19 @@ describe('finalizeAndExec: privilege-sensitive order', () => {
       { name: 'fcntl', args: [2, F.SETFD, 0] },
       { name: 'fcntl', args: [3, F.SETFD, 0] },
       { name: 'fcntl', args: [4, F.SETFD, 0] },
-      { name: 'closeRange', args: [5, 0xffffffff, CLOSE_RANGE_CLOEXEC] },
       { name: 'execve', args: [tool, ['mytool', '--flag'], [`PATH=${tmp}/empty:${binDir}`, 'TERM=xterm', 'HOME=/']] },
     ]);
+  });
+
+  it('marks inherited fds close-on-exec by walking /proc/self/fd when close_range is refused', () => {
+    const sys = fakeSys();
+    sys.override('closeRange', () => {
+      throw new SysError('close_range', 1);
+    });
+    run(sys, plan(), options({ preserveFds: 2 }));
+    const marked = sys.calls.filter((c) => c.name === 'fcntl' && c.args[1] === F.SETFD && c.args[2] === 1);
+    expect(marked.length).toBeGreaterThan(0);
+    expect(marked.every((c) => (c.args[0] as number) >= 5)).toBe(true);
   });
 
   it('sets rlimits while still privileged, before any capability is dropped', () => {

@@ -5,6 +5,7 @@
  */
 export const errorKinds = [
   'InvalidArgument',
+  'OutOfRange',
   'NotFound',
   'AlreadyExists',
   'Conflict',
@@ -37,6 +38,7 @@ function maker(kind: ErrorKind) {
 }
 
 export const invalidArgument = maker('InvalidArgument');
+export const outOfRange = maker('OutOfRange');
 export const notFound = maker('NotFound');
 export const alreadyExists = maker('AlreadyExists');
 export const conflict = maker('Conflict');
@@ -92,6 +94,8 @@ interface Mapping {
 // answers both with 409. FailedPrecondition is 409 too in Docker (e.g. removing a running container).
 const mappings: Record<ErrorKind, Mapping> = {
   InvalidArgument: { grpc: GrpcCode.INVALID_ARGUMENT, http: 400 },
+  // A position past the end (a sequence, an offset): the caller may retry from a valid one.
+  OutOfRange: { grpc: GrpcCode.OUT_OF_RANGE, http: 400 },
   NotFound: { grpc: GrpcCode.NOT_FOUND, http: 404 },
   AlreadyExists: { grpc: GrpcCode.ALREADY_EXISTS, http: 409 },
   Conflict: { grpc: GrpcCode.ABORTED, http: 409 },
@@ -126,7 +130,7 @@ const kindByGrpc = new Map<number, ErrorKind>([
   [GrpcCode.RESOURCE_EXHAUSTED, 'ResourceExhausted'],
   [GrpcCode.FAILED_PRECONDITION, 'FailedPrecondition'],
   [GrpcCode.ABORTED, 'Conflict'],
-  [GrpcCode.OUT_OF_RANGE, 'InvalidArgument'],
+  [GrpcCode.OUT_OF_RANGE, 'OutOfRange'],
   [GrpcCode.UNIMPLEMENTED, 'NotImplemented'],
   [GrpcCode.INTERNAL, 'Internal'],
   [GrpcCode.UNAVAILABLE, 'Unavailable'],

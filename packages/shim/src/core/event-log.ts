@@ -3,13 +3,11 @@ import { RecordedEvent, TaskEvent, execIdOf } from './events';
 
 /**
  * Asked to resume after a sequence this shim never emitted: the caller is talking to another shim
- * process than it thinks. @skiff/errors has no kind for gRPC OUT_OF_RANGE (its mapping turns
- * OUT_OF_RANGE into InvalidArgument), so this subclass carries the distinction to the one place
- * that maps errors to status codes.
+ * process than it thinks, and should resume from 0.
  */
 export class SequenceOutOfRange extends SkiffError {
   constructor(after: number, last: number) {
-    super('InvalidArgument', `after_sequence ${after} is beyond the last event of this shim (${last}): resume with 0`);
+    super('OutOfRange', `after_sequence ${after} is beyond the last event of this shim (${last}): resume with 0`);
   }
 }
 

@@ -1,15 +1,13 @@
 import type { ServiceError } from '@grpc/grpc-js';
 import { Metadata } from '@grpc/grpc-js';
 import { z } from 'zod';
-import { GrpcCode, asSkiffError, grpcCodeOf } from '@skiff/errors';
-import { SequenceOutOfRange } from '../core/event-log';
+import { asSkiffError, grpcCodeOf } from '@skiff/errors';
 
 /**
  * The one place where a failure becomes a gRPC status: SkiffError kinds through @skiff/errors'
  * mapping, request validation failures as INVALID_ARGUMENT, anything unexpected as INTERNAL.
  */
 export function toServiceError(err: unknown): Partial<ServiceError> {
-  if (err instanceof SequenceOutOfRange) return status(GrpcCode.OUT_OF_RANGE, err.message);
   if (err instanceof z.ZodError) {
     const issues = err.issues.map((i) => (i.path.length > 0 ? `${i.path.join('.')}: ${i.message}` : i.message));
     return status(grpcCodeOf('InvalidArgument'), issues.join('; '));

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { failedPrecondition, invalidArgument } from '@skiff/errors';
+import { parseMountinfo } from '../lib/mountinfo';
 import type { CgroupLayout } from './types';
 
 /** v1 controllers this runtime knows; other mount options (rw, nsroot=, xattr...) are not controllers. */
@@ -23,13 +24,7 @@ const V1_CONTROLLERS = [
 
 const v1ControllerSet = new Set<string>(V1_CONTROLLERS);
 
-/** mountinfo escapes blanks, tabs, newlines and backslashes in paths as \ooo octal. */
-function unescapeMountField(s: string): string {
-  return s.replace(/\\([0-7]{3})/g, (_, oct: string) => String.fromCharCode(parseInt(oct, 8)));
-}
-
 export function detectLayout(mountinfoText?: string): CgroupLayout {
-  const text = mountinfoText ?? fs.readFileSync('/proc/self/mountinfo', 'utf8');
   const v1: Record<string, { dir: string; whole: boolean }> = {};
   let unified: { dir: string; whole: boolean } | undefined;
   let haveV1Controller = false;
@@ -38,14 +33,8 @@ export function detectLayout(mountinfoText?: string): CgroupLayout {
   // the mount of the hierarchy's root is the one cgroup paths from /proc/self/cgroup refer to.
   const better = (old: { whole: boolean } | undefined, whole: boolean): boolean => old === undefined || (!old.whole && whole);
 
-  for (const line of text.split('\n')) {
-    const sep = line.indexOf(' - ');
-    if (sep < 0) continue;
-    const before = line.slice(0, sep).split(' ');
-    const [fstype, , superOptions = ''] = line.slice(sep + 3).split(' ');
-    if (before.length < 5) continue;
-    const whole = unescapeMountField(before[3]!) === '/';
-    const dir = unescapeMountField(before[4]!);
+  for (const { root, mountPoint: dir, fstype, superOptions } of parseMountinfo(mountinfoText)) {
+    const whole = root === '/';
     if (fstype === 'cgroup2') {
       if (better(unified, whole)) unified = { dir, whole };
     } else if (fstype === 'cgroup') {

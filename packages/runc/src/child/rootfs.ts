@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CgroupMountSource, hierarchyKey } from '../lib/cgroup-hierarchies';
 import type { DeviceStep, InitPlan, MountStep } from '../lib/plan';
+import { parseMountinfo } from '../lib/mountinfo';
 import { secureJoin } from '../lib/securejoin';
 import { MNT_DETACH, MS, O, S_IFBLK, S_IFCHR, S_IFIFO } from '../sys/constants';
 import { SysError, Syscalls } from '../sys/syscalls';
@@ -173,13 +174,9 @@ function readonlyPath(sys: Syscalls, target: string): void {
  */
 function makeParentMountPrivate(sys: Syscalls, rootfs: string): void {
   let parent: { mountPoint: string; shared: boolean } | undefined;
-  for (const line of fs.readFileSync('/proc/self/mountinfo', 'utf8').split('\n')) {
-    const fields = line.split(' ');
-    const mountPoint = fields[4];
-    if (!mountPoint) continue;
+  for (const { mountPoint, optional } of parseMountinfo()) {
     const contains = mountPoint === '/' || rootfs === mountPoint || rootfs.startsWith(`${mountPoint}/`);
     if (contains && (!parent || mountPoint.length >= parent.mountPoint.length)) {
-      const optional = fields.slice(6, fields.indexOf('-'));
       parent = { mountPoint, shared: optional.some((f) => f.startsWith('shared:')) };
     }
   }

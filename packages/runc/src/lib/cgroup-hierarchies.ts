@@ -1,5 +1,5 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parseMountinfo } from './mountinfo';
 
 export interface CgroupHierarchies {
   /** v1 hierarchies: the directory name under the cgroup root and the options that select it. */
@@ -33,14 +33,9 @@ function selectsHierarchy(option: string): boolean {
 }
 
 /** What a container's cgroup mount must recreate, read from the host's mount table. */
-export function cgroupHierarchies(mountinfo = fs.readFileSync('/proc/self/mountinfo', 'utf8'), root = '/sys/fs/cgroup'): CgroupHierarchies {
+export function cgroupHierarchies(mountinfo?: string, root = '/sys/fs/cgroup'): CgroupHierarchies {
   const result: CgroupHierarchies = { v1: [] };
-  for (const line of mountinfo.split('\n')) {
-    const sep = line.indexOf(' - ');
-    if (sep < 0) continue;
-    const fields = line.slice(0, sep).split(' ');
-    const [fstype, , superOptions = ''] = line.slice(sep + 3).split(' ');
-    const mountPoint = fields[4] ?? '';
+  for (const { mountPoint, fstype, superOptions } of parseMountinfo(mountinfo)) {
     if (mountPoint !== root && path.dirname(mountPoint) !== root) continue;
     if (fstype === 'cgroup2') {
       result.unified = mountPoint === root ? '' : path.basename(mountPoint);

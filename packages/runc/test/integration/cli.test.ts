@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { RuncHarness, canRunContainers, runcBin } from '../helpers/bundle';
-import { becomeSubreaper, reapZombieChildren } from '../helpers/reaper';
+import { canRunContainers, runcBin } from '../helpers/bundle';
+import { useRuncHarness } from '../helpers/harness-hooks';
 
 const describeRoot = canRunContainers ? describe : describe.skip;
 
@@ -14,13 +14,7 @@ function inPty(command: string, input = ''): { out: string; code: number | null 
 }
 
 describeRoot('skiff-runc command line (root, busybox bundle)', () => {
-  const h = new RuncHarness();
-  beforeAll(() => becomeSubreaper());
-  afterEach(() => reapZombieChildren());
-  afterAll(() => {
-    h.cleanup();
-    reapZombieChildren();
-  });
+  const h = useRuncHarness();
 
   it('run -t in the foreground gives the container a terminal of the right size, and its exit code', () => {
     const b = h.bundle(['sh', '-c', 'tty; stty size; exit 4'], (c) => {

@@ -3,18 +3,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { RuncHarness, canRunContainers, runcBin, waitFor } from '../helpers/bundle';
-import { becomeSubreaper, reapZombieChildren } from '../helpers/reaper';
+import { useRuncHarness } from '../helpers/harness-hooks';
+import { reapZombieChildren } from '../helpers/reaper';
 
 const describeRoot = canRunContainers ? describe : describe.skip;
 
 describeRoot('skiff-runc isolation (root, busybox bundle)', () => {
-  const h = new RuncHarness();
-  beforeAll(() => becomeSubreaper());
-  afterEach(() => reapZombieChildren());
-  afterAll(() => {
-    h.cleanup();
-    reapZombieChildren();
-  });
+  const h = useRuncHarness();
 
   function runOutput(args: string[], mutate?: Parameters<RuncHarness['bundle']>[1]): { out: string; err: string; code: number | null } {
     const b = h.bundle(args, mutate);

@@ -1,19 +1,14 @@
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { RuncHarness, canRunContainers, runcBin, waitFor } from '../helpers/bundle';
-import { becomeSubreaper, reapZombieChildren } from '../helpers/reaper';
+import { canRunContainers, runcBin, waitFor } from '../helpers/bundle';
+import { useRuncHarness } from '../helpers/harness-hooks';
+import { reapZombieChildren } from '../helpers/reaper';
 
 const describeRoot = canRunContainers ? describe : describe.skip;
 
 describeRoot('skiff-runc lifecycle (root, busybox bundle)', () => {
-  const h = new RuncHarness();
-  beforeAll(() => becomeSubreaper());
-  afterEach(() => reapZombieChildren());
-  afterAll(() => {
-    h.cleanup();
-    reapZombieChildren();
-  });
+  const h = useRuncHarness();
 
   it('create → start → kill → delete, with the state runc reports at each step', () => {
     const id = h.id('life');

@@ -5,3 +5,6 @@ import * as path from 'node:path';
 export const version: string = (
   JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { version: string }
 ).version;
+
+/** The git commit of the build when the environment says (SKIFF_REVISION), else "". */
+export const revision: string = process.env.SKIFF_REVISION ?? '';

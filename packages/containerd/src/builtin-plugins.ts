@@ -1,0 +1,99 @@
+// The plugins a stock skiff-containerd is made of. Each is small: it builds one core from the
+// configuration and the plugins it requires; the gRPC ones adapt a core to a service.
+import * as path from 'node:path';
+import { loadGrpcObject } from '@skiff/protos';
+import type { ProtoGrpcType as ContainersProto } from '@skiff/protos/generated/containers';
+import type { ProtoGrpcType as TasksProto } from '@skiff/protos/generated/tasks';
+import type { ProtoGrpcType as EventsProto } from '@skiff/protos/generated/events';
+import type { ProtoGrpcType as VersionProto } from '@skiff/protos/generated/version';
+import { ContainerStore } from './core/container-store';
+import { ContainersCore } from './core/containers';
+import { EventBus } from './core/event-bus';
+import { containersService } from './grpc/containers-service';
+import { eventsService } from './grpc/events-service';
+import { tasksService } from './grpc/tasks-service';
+import { versionService } from './grpc/version-service';
+import type { GrpcServicePlugin, Plugin } from './plugins';
+import { BinaryShimLauncher, findShimBinary } from './runtime/shim-launcher';
+import { TasksCore } from './runtime/tasks';
+import { WarmShimPool } from './runtime/warm-pool';
+
+export const eventsPlugin: Plugin<EventBus> = { type: 'events', id: 'bus', init: () => new EventBus() };
+
+export const containersPlugin: Plugin<ContainersCore> = {
+  type: 'metadata',
+  id: 'containers',
+  requires: ['events/bus'],
+  init: (ctx) => new ContainersCore(new ContainerStore(path.join(ctx.config.root, 'metadata', 'containers')), ctx.get('events', 'bus')),
+};
+
+export interface ShimRuntime {
+  tasks: TasksCore;
+  pool: WarmShimPool | undefined;
+}
+
+export const shimRuntimePlugin: Plugin<ShimRuntime> = {
+  type: 'runtime',
+  id: 'shim',
+  requires: ['events/bus', 'metadata/containers'],
+  async init(ctx) {
+    const { config } = ctx;
+    const containers = ctx.get<ContainersCore>('metadata', 'containers');
+    const log = (msg: string) => ctx.log.info(msg);
+    const launcher = new BinaryShimLauncher({
+      binary: config.shim.binary ?? findShimBinary(),
+      socketDir: config.shim.socketDir,
+      containerdAddress: config.address,
+      callTimeoutMs: config.shim.callTimeoutMs,
+      debug: config.shim.debug,
+      log,
+    });
+    const { size, namespaces } = config.shim.warm;
+    const pool = size > 0 ? new WarmShimPool(launcher, path.join(config.state, '_shims'), size, namespaces, log) : undefined;
+    const tasks = new TasksCore({
+      stateDir: config.state,
+      launcher,
+      pool,
+      bus: ctx.get('events', 'bus'),
+      container: (ns, id) => containers.get(ns, id),
+      log,
+    });
+    containers.setTaskLookup((ns, id) => tasks.hasTask(ns, id));
+    await tasks.recover();
+    // In the background: the socket should answer as soon as possible after a restart.
+    void pool?.refill();
+    return { tasks, pool };
+  },
+  async close(runtime) {
+    await runtime.pool?.stop();
+    runtime.tasks.close();
+  },
+};
+
+function grpcPlugin(id: string, requires: string[], register: (ctx: Parameters<Plugin['init']>[0]) => GrpcServicePlugin['register']): Plugin<GrpcServicePlugin> {
+  return { type: 'grpc', id, requires, init: (ctx) => ({ register: register(ctx) }) };
+}
+
+export const containersGrpcPlugin = grpcPlugin('containers', ['metadata/containers'], (ctx) => (server) => {
+  const proto = loadGrpcObject<ContainersProto>('skiff/containerd/services/containers/v1/containers.proto');
+  server.addService(proto.skiff.containerd.services.containers.v1.Containers.service, containersService(ctx.get('metadata', 'containers')));
+});
+
+export const tasksGrpcPlugin = grpcPlugin('tasks', ['runtime/shim'], (ctx) => (server) => {
+  const proto = loadGrpcObject<TasksProto>('skiff/containerd/services/tasks/v1/tasks.proto');
+  server.addService(proto.skiff.containerd.services.tasks.v1.Tasks.service, tasksService(ctx.get<ShimRuntime>('runtime', 'shim').tasks));
+});
+
+export const eventsGrpcPlugin = grpcPlugin('events', ['events/bus'], (ctx) => (server) => {
+  const proto = loadGrpcObject<EventsProto>('skiff/containerd/services/events/v1/events.proto');
+  server.addService(proto.skiff.containerd.services.events.v1.Events.service, eventsService(ctx.get('events', 'bus')));
+});
+
+export const versionGrpcPlugin = grpcPlugin('version', [], () => (server) => {
+  const proto = loadGrpcObject<VersionProto>('skiff/containerd/services/version/v1/version.proto');
+  server.addService(proto.skiff.containerd.services.version.v1.Version.service, versionService());
+});
+
+export function builtinPlugins(): Plugin<any>[] {
+  return [eventsPlugin, containersPlugin, shimRuntimePlugin, containersGrpcPlugin, tasksGrpcPlugin, eventsGrpcPlugin, versionGrpcPlugin];
+}

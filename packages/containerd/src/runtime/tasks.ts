@@ -1,0 +1,597 @@
+// The Tasks service's core: running containers through shims. It writes each task's bundle,
+// picks a shim (warm, grouped or started on demand), forwards calls, keeps a view of every
+// process's state from the shims' event streams, and survives its own restart by reading the
+// bundles back (docs/shim-api.md, "Finding shims again").
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { z } from 'zod';
+import { alreadyExists, failedPrecondition, invalidArgument, isSkiffError, notFound } from '@skiff/errors';
+import type { Envelope__Output } from '@skiff/protos/generated/skiff/events/v1/Envelope';
+import type { Timestamp } from '@skiff/protos/generated/google/protobuf/Timestamp';
+import { readFileIfExists, writeFileAtomic } from '../atomic-file';
+import { matchesFilters, parseFilters } from '../filters';
+import type { ContainerRecord } from '../core/container-store';
+import type { EventBus } from '../core/event-bus';
+import { memberOf } from '../core/event-bus';
+import { validateIdentifier } from '../core/identifiers';
+import { timestampMs, toTimestamp } from '../core/timestamps';
+import type { ShimHandle, ShimLauncher } from './shim-port';
+import type { WarmShimPool } from './warm-pool';
+
+export type ProcessStatus = 'UNKNOWN' | 'CREATED' | 'RUNNING' | 'STOPPED' | 'PAUSED' | 'PAUSING';
+
+/** One process of a task, as skiff.types.v1.Process describes it. */
+export interface ProcessView {
+  containerId: string;
+  execId: string;
+  pid: number;
+  status: ProcessStatus;
+  stdin: string;
+  stdout: string;
+  stderr: string;
+  terminal: boolean;
+  exitStatus: number;
+  exitedAt: Timestamp | null;
+}
+
+export interface ExitView {
+  exitStatus: number;
+  exitedAt: Timestamp;
+}
+
+interface ProcessEntry {
+  view: ProcessView;
+  waiters: Array<(exit: ExitView) => void>;
+}
+
+interface ShimEntry {
+  address: string;
+  namespace: string;
+  handle: ShimHandle;
+  /** Container ids of the tasks it holds. */
+  tasks: Set<string>;
+  /** Its working directory when it is not a task bundle (warm and grouped shims). */
+  dir?: string;
+  group?: string;
+}
+
+interface TaskEntry {
+  namespace: string;
+  id: string;
+  bundle: string;
+  /** undefined once the shim is lost: the task is then only a record of how it ended. */
+  shim: ShimEntry | undefined;
+  init: ProcessEntry;
+  execs: Map<string, ProcessEntry>;
+}
+
+export interface StdioRequest {
+  terminal: boolean;
+  stdin: string;
+  stdout: string;
+  stderr: string;
+}
+
+export interface CreateTaskInput extends StdioRequest {
+  rootfs: Array<{ type: string; source: string; target: string; options: string[] }>;
+  /** Replaces the container's runtime options for this task when set. */
+  runtimeOptions: object | null;
+}
+
+export interface TasksOptions {
+  /** Bundles live at <stateDir>/<namespace>/<id>; shims' own directories under <stateDir>/_shims. */
+  stateDir: string;
+  launcher: ShimLauncher;
+  pool: WarmShimPool | undefined;
+  bus: EventBus;
+  container: (namespace: string, id: string) => ContainerRecord;
+  log?: (msg: string) => void;
+}
+
+/** Written into a bundle once its shim is lost, so the exit survives a restart of containerd. */
+const EXIT_FILE = 'exit.json';
+const ExitFileSchema = z.object({ pid: z.number().int(), exitStatus: z.number().int(), exitedAtMs: z.number() });
+const ADDRESS_FILE = 'shim.address';
+const SHIMS_DIR = '_shims';
+
+// Events that happened before this containerd started are already reflected in the state a
+// recovered shim reports; only the ones a subscriber could have missed for good are re-published.
+const REPUBLISHED_ON_RECOVERY = new Set(['taskExit', 'taskOom']);
+
+function newProcess(containerId: string, execId: string, stdio: StdioRequest): ProcessEntry {
+  return {
+    view: { containerId, execId, pid: 0, status: 'UNKNOWN', ...stdio, exitStatus: 0, exitedAt: null },
+    waiters: [],
+  };
+}
+
+function processField(p: ProcessView, field: string): string | undefined {
+  switch (field) {
+    case 'container_id':
+      return p.containerId;
+    case 'exec_id':
+      return p.execId;
+    case 'status':
+      return p.status;
+    case 'pid':
+      return String(p.pid);
+    default:
+      return undefined;
+  }
+}
+
+export class TasksCore {
+  private readonly tasks = new Map<string, TaskEntry>();
+  /** Live shim connections by address. */
+  private readonly shims = new Map<string, ShimEntry>();
+  /** Grouped shims being started, so two creates of one group start one shim. */
+  private readonly groupStarts = new Map<string, Promise<ShimEntry>>();
+  private readonly startedAt = Date.now();
+  private readonly log: (msg: string) => void;
+
+  constructor(private readonly opts: TasksOptions) {
+    this.log = opts.log ?? (() => {});
+    fs.mkdirSync(opts.stateDir, { recursive: true, mode: 0o711 });
+  }
+
+  private key(namespace: string, id: string): string {
+    return `${namespace}/${id}`;
+  }
+
+  hasTask(namespace: string, id: string): boolean {
+    return this.tasks.has(this.key(namespace, id));
+  }
+
+  private task(namespace: string, id: string): TaskEntry {
+    const task = this.tasks.get(this.key(namespace, id));
+    if (!task) throw notFound(`no task for container "${id}" in namespace "${namespace}"`);
+    return task;
+  }
+
+  private process(task: TaskEntry, execId: string): ProcessEntry {
+    if (!execId) return task.init;
+    const proc = task.execs.get(execId);
+    if (!proc) throw notFound(`no process "${execId}" in task "${task.id}"`);
+    return proc;
+  }
+
+  /** The task's shim, or FailedPrecondition when it was lost (the task is only a record now). */
+  private live(task: TaskEntry): ShimHandle {
+    if (!task.shim) throw failedPrecondition(`task "${task.id}" has stopped: its shim is gone`);
+    return task.shim.handle;
+  }
+
+  async create(namespace: string, id: string, input: CreateTaskInput): Promise<{ pid: number }> {
+    validateIdentifier(namespace, 'namespace');
+    const container = this.opts.container(namespace, id);
+    if (this.hasTask(namespace, id)) throw alreadyExists(`task for container "${id}": already exists`);
+    if (!container.spec) throw invalidArgument(`container "${id}" has no spec`);
+    if (input.terminal && input.stderr) throw invalidArgument('a task with a terminal has no separate stderr');
+
+    const bundle = path.join(this.opts.stateDir, namespace, id);
+    // A directory without a task is what a crash between mkdir and the task's record leaves.
+    fs.rmSync(bundle, { recursive: true, force: true });
+    fs.mkdirSync(path.join(bundle, 'rootfs'), { recursive: true, mode: 0o711 });
+    writeFileAtomic(path.join(bundle, 'config.json'), container.spec);
+
+    const task: TaskEntry = { namespace, id, bundle, shim: undefined, init: newProcess(id, '', input), execs: new Map() };
+    this.tasks.set(this.key(namespace, id), task);
+    let shim: ShimEntry | undefined;
+    try {
+      shim = await this.shimFor(namespace, container, bundle);
+      task.shim = shim;
+      shim.tasks.add(id);
+      const response = await shim.handle.call<{ pid: number }>('Create', {
+        id,
+        bundle,
+        rootfs: input.rootfs,
+        terminal: input.terminal,
+        stdin: input.stdin,
+        stdout: input.stdout,
+        stderr: input.stderr,
+        runtimeOptions: input.runtimeOptions ?? container.runtime.options,
+      });
+      if (task.init.view.status === 'UNKNOWN') task.init.view.status = 'CREATED';
+      task.init.view.pid = response.pid;
+      return { pid: response.pid };
+    } catch (err) {
+      this.tasks.delete(this.key(namespace, id));
+      if (shim) await this.release(shim, id);
+      fs.rmSync(bundle, { recursive: true, force: true });
+      throw err;
+    }
+  }
+
+  /** A shim for a new task: the group's, a warm one, or one started now for this task alone. */
+  private async shimFor(namespace: string, container: ContainerRecord, bundle: string): Promise<ShimEntry> {
+    const group = container.runtime.shimGroup;
+    if (group) return this.groupShim(namespace, validateIdentifier(group, 'shim group'));
+    const warm = this.opts.pool?.take(namespace);
+    if (warm) return this.track(warm.address, namespace, { dir: warm.dir });
+    const address = await this.opts.launcher.start(container.id, namespace, bundle);
+    return this.track(address, namespace, {});
+  }
+
+  private groupShim(namespace: string, group: string): Promise<ShimEntry> {
+    const existing = [...this.shims.values()].find((s) => s.namespace === namespace && s.group === group);
+    if (existing) return Promise.resolve(existing);
+    const key = `${namespace}/${group}`;
+    let starting = this.groupStarts.get(key);
+    if (!starting) {
+      const dir = path.join(this.opts.stateDir, SHIMS_DIR, namespace, `group-${group}`);
+      starting = this.opts.launcher
+        .start(`group/${group}`, namespace, dir)
+        .then((address) => this.track(address, namespace, { dir, group }))
+        .finally(() => this.groupStarts.delete(key));
+      this.groupStarts.set(key, starting);
+    }
+    return starting;
+  }
+
+  /** Starts following a shim's events (once per address). */
+  private track(address: string, namespace: string, extra: { dir?: string; group?: string }): ShimEntry {
+    const known = this.shims.get(address);
+    if (known) return known;
+    const shim: ShimEntry = { address, namespace, handle: this.opts.launcher.connect(address), tasks: new Set(), ...extra };
+    this.shims.set(address, shim);
+    shim.handle.follow(
+      (event) => this.onShimEvent(event),
+      () => void this.onShimLost(shim),
+    );
+    return shim;
+  }
+
+  /** Tells the shim this task is gone; retires the shim when it holds nothing more. */
+  private async release(shim: ShimEntry, id: string): Promise<void> {
+    shim.tasks.delete(id);
+    try {
+      await shim.handle.call('Shutdown', { id, now: false });
+    } catch (err) {
+      this.log(`shutdown of ${id} on ${shim.address}: ${(err as Error).message}`);
+    }
+    if (shim.tasks.size > 0) return;
+    this.shims.delete(shim.address);
+    shim.handle.close();
+    if (shim.dir) fs.rmSync(shim.dir, { recursive: true, force: true });
+  }
+
+  private onShimEvent(event: Envelope__Output): void {
+    const member = memberOf(event);
+    const payload = member ? ((event as unknown as Record<string, Record<string, unknown> | null>)[member] ?? null) : null;
+    const containerId = typeof payload?.containerId === 'string' ? payload.containerId : '';
+    const task = this.tasks.get(this.key(event.namespace, containerId));
+    if (task && payload) this.apply(task, member!, payload);
+    if (timestampMs(event.timestamp) < this.startedAt && !REPUBLISHED_ON_RECOVERY.has(member ?? '')) return;
+    try {
+      this.opts.bus.forward(event);
+    } catch (err) {
+      this.log(`dropped a malformed event from a shim: ${(err as Error).message}`);
+    }
+  }
+
+  /** Applies one event to the cached state. Events are facts: applying one twice is harmless. */
+  private apply(task: TaskEntry, member: string, payload: Record<string, unknown>): void {
+    const execId = typeof payload.execId === 'string' ? payload.execId : '';
+    const pid = typeof payload.pid === 'number' ? payload.pid : 0;
+    switch (member) {
+      case 'taskCreate':
+        task.init.view.pid = pid;
+        if (task.init.view.status === 'UNKNOWN') task.init.view.status = 'CREATED';
+        break;
+      case 'taskStart':
+        task.init.view.pid = pid;
+        if (task.init.view.status !== 'STOPPED') task.init.view.status = 'RUNNING';
+        break;
+      case 'taskExecAdded':
+        if (!task.execs.has(execId)) task.execs.set(execId, newProcess(task.id, execId, { terminal: false, stdin: '', stdout: '', stderr: '' }));
+        task.execs.get(execId)!.view.status = 'CREATED';
+        break;
+      case 'taskExecStarted': {
+        const proc = task.execs.get(execId);
+        if (proc && proc.view.status !== 'STOPPED') Object.assign(proc.view, { pid, status: 'RUNNING' });
+        break;
+      }
+      case 'taskPaused':
+        if (task.init.view.status !== 'STOPPED') task.init.view.status = 'PAUSED';
+        break;
+      case 'taskResumed':
+        if (task.init.view.status !== 'STOPPED') task.init.view.status = 'RUNNING';
+        break;
+      case 'taskExit': {
+        const proc = execId ? task.execs.get(execId) : task.init;
+        if (proc) this.exited(proc, pid, Number(payload.exitStatus ?? 255), (payload.exitedAt as Timestamp | null) ?? toTimestamp(new Date()));
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  private exited(proc: ProcessEntry, pid: number, exitStatus: number, exitedAt: Timestamp): void {
+    if (proc.view.status === 'STOPPED') return;
+    Object.assign(proc.view, { status: 'STOPPED', exitStatus, exitedAt, pid: pid || proc.view.pid });
+    const exit = { exitStatus, exitedAt };
+    for (const waiter of proc.waiters.splice(0)) waiter(exit);
+  }
+
+  /**
+   * The shim stopped answering: its tasks' processes cannot be reaped by anyone any more. The
+   * shim's delete command cleans up each one; its exit is recorded (in the bundle too, for a
+   * restart) and published on the shim's behalf.
+   */
+  private async onShimLost(shim: ShimEntry): Promise<void> {
+    this.log(`shim ${shim.address} is gone; cleaning up its tasks ${[...shim.tasks].join(', ')}`);
+    this.shims.delete(shim.address);
+    shim.handle.close();
+    await Promise.all([...shim.tasks].map((id) => this.taskLost(shim.namespace, id)));
+    if (shim.dir) fs.rmSync(shim.dir, { recursive: true, force: true });
+  }
+
+  private async taskLost(namespace: string, id: string): Promise<void> {
+    const task = this.tasks.get(this.key(namespace, id));
+    if (!task) return;
+    task.shim = undefined;
+    let exit = { pid: task.init.view.pid, exitStatus: 255, exitedAt: new Date() };
+    try {
+      exit = await this.opts.launcher.deleteLost(id, namespace, task.bundle);
+    } catch (err) {
+      this.log(`cleanup of the lost task ${id}: ${(err as Error).message}`);
+    }
+    const known = task.init.view.status === 'STOPPED';
+    const exitStatus = known ? task.init.view.exitStatus : exit.exitStatus;
+    const exitedAtMs = known ? timestampMs(task.init.view.exitedAt) : exit.exitedAt.getTime();
+    writeFileAtomic(path.join(task.bundle, EXIT_FILE), JSON.stringify({ pid: task.init.view.pid || exit.pid, exitStatus, exitedAtMs }));
+    const exitedAt = toTimestamp(new Date(exitedAtMs));
+    for (const proc of task.execs.values()) this.exited(proc, 0, 255, exitedAt);
+    if (known) return;
+    this.exited(task.init, exit.pid, exitStatus, exitedAt);
+    this.opts.bus.publish(namespace, 'taskExit', { containerId: id, execId: '', pid: task.init.view.pid, exitStatus, exitedAt }, exitedAt);
+  }
+
+  async start(namespace: string, id: string, execId: string): Promise<{ pid: number }> {
+    const task = this.task(namespace, id);
+    const proc = this.process(task, execId);
+    const response = await this.live(task).call<{ pid: number }>('Start', { id, execId });
+    if (proc.view.status !== 'STOPPED') Object.assign(proc.view, { status: 'RUNNING', pid: response.pid });
+    return { pid: response.pid };
+  }
+
+  async delete(namespace: string, id: string): Promise<{ pid: number; exitStatus: number; exitedAt: Timestamp | null }> {
+    const task = this.task(namespace, id);
+    let result: { pid: number; exitStatus: number; exitedAt: Timestamp | null };
+    if (task.shim) {
+      result = await task.shim.handle.call('Delete', { id, execId: '' });
+      await this.release(task.shim, id);
+    } else {
+      const view = task.init.view;
+      result = { pid: view.pid, exitStatus: view.exitStatus, exitedAt: view.exitedAt };
+      this.opts.bus.publish(namespace, 'taskDelete', { containerId: id, ...result });
+    }
+    this.tasks.delete(this.key(namespace, id));
+    fs.rmSync(task.bundle, { recursive: true, force: true });
+    return result;
+  }
+
+  async deleteProcess(namespace: string, id: string, execId: string): Promise<{ pid: number; exitStatus: number; exitedAt: Timestamp | null }> {
+    if (!execId) throw invalidArgument('exec id must not be empty: delete the task to delete its init process');
+    const task = this.task(namespace, id);
+    const proc = this.process(task, execId);
+    let result: { pid: number; exitStatus: number; exitedAt: Timestamp | null };
+    if (task.shim) result = await task.shim.handle.call('Delete', { id, execId });
+    else result = { pid: proc.view.pid, exitStatus: proc.view.exitStatus, exitedAt: proc.view.exitedAt };
+    task.execs.delete(execId);
+    return result;
+  }
+
+  /** The process's state, from its shim when it answers (authoritative), else the cached view. */
+  async get(namespace: string, id: string, execId: string): Promise<ProcessView> {
+    const task = this.task(namespace, id);
+    const proc = this.process(task, execId);
+    if (!task.shim) return { ...proc.view };
+    const state = await task.shim.handle.call<{
+      pid: number;
+      status: ProcessStatus;
+      stdin: string;
+      stdout: string;
+      stderr: string;
+      terminal: boolean;
+      exitStatus: number;
+      exitedAt: Timestamp | null;
+    }>('State', { id, execId });
+    if (state.status === 'STOPPED') this.exited(proc, state.pid, state.exitStatus, state.exitedAt ?? toTimestamp(new Date()));
+    else if (proc.view.status !== 'STOPPED') proc.view.status = state.status;
+    Object.assign(proc.view, { pid: state.pid || proc.view.pid, stdin: state.stdin, stdout: state.stdout, stderr: state.stderr, terminal: state.terminal });
+    return { ...proc.view };
+  }
+
+  /** Every task's init process matching the filters, from the cached view (no shim round trips). */
+  list(namespace: string, filters: string[]): ProcessView[] {
+    const parsed = parseFilters(filters);
+    return [...this.tasks.values()]
+      .filter((t) => t.namespace === namespace)
+      .map((t) => ({ ...t.init.view }))
+      .filter((view) => matchesFilters(parsed, (field) => processField(view, field)));
+  }
+
+  async kill(namespace: string, id: string, execId: string, signal: number, all: boolean): Promise<void> {
+    const task = this.task(namespace, id);
+    const proc = this.process(task, execId);
+    if (!task.shim && proc.view.status === 'STOPPED') return;
+    await this.live(task).call('Kill', { id, execId, signal, all });
+  }
+
+  async exec(namespace: string, id: string, execId: string, stdio: StdioRequest, spec: Buffer): Promise<void> {
+    validateIdentifier(execId, 'exec id');
+    const task = this.task(namespace, id);
+    if (task.execs.has(execId)) throw alreadyExists(`process "${execId}" already exists in task "${id}"`);
+    if (stdio.terminal && stdio.stderr) throw invalidArgument('a process with a terminal has no separate stderr');
+    const proc = newProcess(id, execId, stdio);
+    task.execs.set(execId, proc);
+    try {
+      await this.live(task).call('Exec', { id, execId, ...stdio, spec });
+    } catch (err) {
+      task.execs.delete(execId);
+      throw err;
+    }
+    if (proc.view.status === 'UNKNOWN') proc.view.status = 'CREATED';
+  }
+
+  async resizePty(namespace: string, id: string, execId: string, width: number, height: number): Promise<void> {
+    const task = this.task(namespace, id);
+    this.process(task, execId);
+    await this.live(task).call('ResizePty', { id, execId, width, height });
+  }
+
+  async closeIO(namespace: string, id: string, execId: string, stdin: boolean): Promise<void> {
+    const task = this.task(namespace, id);
+    this.process(task, execId);
+    await this.live(task).call('CloseIO', { id, execId, stdin });
+  }
+
+  async pause(namespace: string, id: string): Promise<void> {
+    const task = this.task(namespace, id);
+    await this.live(task).call('Pause', { id });
+    if (task.init.view.status !== 'STOPPED') task.init.view.status = 'PAUSED';
+  }
+
+  async resume(namespace: string, id: string): Promise<void> {
+    const task = this.task(namespace, id);
+    await this.live(task).call('Resume', { id });
+    if (task.init.view.status !== 'STOPPED') task.init.view.status = 'RUNNING';
+  }
+
+  async pids(namespace: string, id: string): Promise<Array<{ pid: number; execId: string }>> {
+    const task = this.task(namespace, id);
+    const response = await this.live(task).call<{ processes: Array<{ pid: number; execId: string }> }>('Pids', { id });
+    return response.processes;
+  }
+
+  async update(namespace: string, id: string, resources: Buffer, annotations: Record<string, string>): Promise<void> {
+    const task = this.task(namespace, id);
+    await this.live(task).call('Update', { id, resources, annotations });
+  }
+
+  /** One sample per running task matching the filters; tasks whose shim is gone are skipped. */
+  async metrics(namespace: string, filters: string[]): Promise<object[]> {
+    const views = this.list(namespace, filters);
+    const samples = await Promise.all(
+      views.map(async (view) => {
+        const task = this.tasks.get(this.key(namespace, view.containerId));
+        if (!task?.shim || view.status === 'STOPPED') return undefined;
+        try {
+          return (await task.shim.handle.call<{ metrics: object }>('Stats', { id: view.containerId })).metrics;
+        } catch (err) {
+          if (isSkiffError(err, 'NotFound') || isSkiffError(err, 'FailedPrecondition')) return undefined;
+          throw err;
+        }
+      }),
+    );
+    return samples.filter((s): s is object => s !== undefined);
+  }
+
+  /** Resolves when the process has exited (at once if it has), also when its shim is lost. */
+  wait(namespace: string, id: string, execId: string): Promise<ExitView> {
+    const proc = this.process(this.task(namespace, id), execId);
+    if (proc.view.status === 'STOPPED') return Promise.resolve({ exitStatus: proc.view.exitStatus, exitedAt: proc.view.exitedAt! });
+    return new Promise((resolve) => proc.waiters.push(resolve));
+  }
+
+  /**
+   * After a restart: every bundle under the state directory is a task. Its shim is dialled at the
+   * address it left there; a bundle whose shim is gone is cleaned up and recorded as exited; warm
+   * shims left idle by the previous run rejoin the pool.
+   */
+  async recover(): Promise<void> {
+    const root = this.opts.stateDir;
+    const byAddress = new Map<string, TaskEntry[]>();
+    const lost: TaskEntry[] = [];
+    for (const namespace of fs.readdirSync(root)) {
+      const nsDir = path.join(root, namespace);
+      if (namespace === SHIMS_DIR || !fs.statSync(nsDir).isDirectory()) continue;
+      for (const id of fs.readdirSync(nsDir)) {
+        const bundle = path.join(nsDir, id);
+        const task: TaskEntry = { namespace, id, bundle, shim: undefined, init: newProcess(id, '', { terminal: false, stdin: '', stdout: '', stderr: '' }), execs: new Map() };
+        this.tasks.set(this.key(namespace, id), task);
+        const exitText = readFileIfExists(path.join(bundle, EXIT_FILE));
+        if (exitText !== undefined) {
+          const exit = ExitFileSchema.parse(JSON.parse(exitText));
+          Object.assign(task.init.view, { pid: exit.pid, status: 'STOPPED', exitStatus: exit.exitStatus, exitedAt: toTimestamp(new Date(exit.exitedAtMs)) });
+          continue;
+        }
+        const address = readFileIfExists(path.join(bundle, ADDRESS_FILE))?.trim();
+        if (!address) lost.push(task);
+        else byAddress.set(address, [...(byAddress.get(address) ?? []), task]);
+      }
+    }
+    const groups = this.shimDirs();
+    for (const [address, tasks] of byAddress) {
+      const namespace = tasks[0]!.namespace;
+      const owner = groups.get(address);
+      const shim = this.track(address, namespace, owner ? { dir: owner.dir, ...(owner.group ? { group: owner.group } : {}) } : {});
+      groups.delete(address);
+      for (const task of tasks) {
+        try {
+          await shim.handle.call('Connect', { id: task.id }, 2_000);
+          task.shim = shim;
+          shim.tasks.add(task.id);
+          await this.get(task.namespace, task.id, '');
+        } catch (err) {
+          this.log(`task ${task.namespace}/${task.id}: shim ${address} does not hold it (${(err as Error).message})`);
+          lost.push(task);
+        }
+      }
+      // Connect told the shim nothing about tasks it did not hold: a shim left with none retires.
+      if (shim.tasks.size === 0) this.shims.delete(address), shim.handle.close();
+    }
+    await Promise.all(lost.map((task) => this.taskLost(task.namespace, task.id)));
+    await this.recoverIdleShims(groups);
+  }
+
+  /** The shims' own directories (warm and grouped), by the address each left there. */
+  private shimDirs(): Map<string, { dir: string; namespace: string; shimId: string; group?: string }> {
+    const found = new Map<string, { dir: string; namespace: string; shimId: string; group?: string }>();
+    const root = path.join(this.opts.stateDir, SHIMS_DIR);
+    if (!fs.existsSync(root)) return found;
+    for (const namespace of fs.readdirSync(root)) {
+      for (const name of fs.readdirSync(path.join(root, namespace))) {
+        const dir = path.join(root, namespace, name);
+        const address = readFileIfExists(path.join(dir, ADDRESS_FILE))?.trim();
+        if (!address) {
+          fs.rmSync(dir, { recursive: true, force: true });
+          continue;
+        }
+        const group = name.startsWith('group-') ? name.slice('group-'.length) : undefined;
+        found.set(address, { dir, namespace, shimId: name.replace('-', '/'), ...(group ? { group } : {}) });
+      }
+    }
+    return found;
+  }
+
+  /** Idle warm shims rejoin the pool; anything else left over is shut down and removed. */
+  private async recoverIdleShims(leftovers: Map<string, { dir: string; namespace: string; shimId: string; group?: string }>): Promise<void> {
+    for (const [address, info] of leftovers) {
+      const handle = this.opts.launcher.connect(address);
+      let alive = false;
+      try {
+        await handle.call('Connect', { id: '' }, 1_000);
+        alive = true;
+      } catch (err) {
+        alive = isSkiffError(err, 'NotFound');
+      }
+      if (alive && !info.group && this.opts.pool) {
+        handle.close();
+        this.opts.pool.adopt({ shimId: info.shimId, namespace: info.namespace, address, dir: info.dir });
+        continue;
+      }
+      if (alive) await handle.call('Shutdown', { id: '', now: true }, 2_000).catch(() => undefined);
+      handle.close();
+      fs.rmSync(info.dir, { recursive: true, force: true });
+    }
+  }
+
+  /** Stops following shims. Shims and their containers keep running: that is the point. */
+  close(): void {
+    for (const shim of this.shims.values()) shim.handle.close();
+    this.shims.clear();
+  }
+}

@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ShimLauncher } from './shim-port';
+
+/** A started shim holding no task yet. */
+export interface WarmShim {
+  shimId: string;
+  namespace: string;
+  address: string;
+  /** The shim's working directory (its log), removed when the shim retires. */
+  dir: string;
+}
+
+/**
+ * Shims started ahead of need, per namespace: a Node process costs ~100 ms and more to start, so
+ * a task create takes one of these and a refill starts its replacement in the background. Refills
+ * run one at a time, so a burst of creates never starts a herd of processes at once.
+ */
+export class WarmShimPool {
+  private readonly idle = new Map<string, WarmShim[]>();
+  private filling: Promise<void> | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly launcher: ShimLauncher,
+    /** Where warm shims get their working directories: <dir>/<namespace>/<shim id>. */
+    private readonly dir: string,
+    private readonly size: number,
+    private readonly namespaces: string[],
+    private readonly log: (msg: string) => void = () => {},
+  ) {}
+
+  /** A warm shim of this namespace, if one is ready; the pool starts a replacement. */
+  take(namespace: string): WarmShim | undefined {
+    const shim = this.idle.get(namespace)?.shift();
+    if (shim) this.refill();
+    return shim;
+  }
+
+  /** A warm shim found alive after a restart of containerd. */
+  adopt(shim: WarmShim): void {
+    const list = this.idle.get(shim.namespace) ?? [];
+    list.push(shim);
+    this.idle.set(shim.namespace, list);
+  }
+
+  idleCount(namespace: string): number {
+    return this.idle.get(namespace)?.length ?? 0;
+  }
+
+  /** Starts shims until each namespace has `size` idle; resolves when done. */
+  refill(): Promise<void> {
+    if (this.stopped || this.size === 0) return Promise.resolve();
+    this.filling ??= this.fill().finally(() => (this.filling = undefined));
+    return this.filling;
+  }
+
+  private async fill(): Promise<void> {
+    for (const namespace of this.namespaces) {
+      while (!this.stopped && this.idleCount(namespace) < this.size) {
+        const shimId = `warm/${randomBytes(6).toString('hex')}`;
+        const dir = path.join(this.dir, namespace, shimId.replace('/', '-'));
+        try {
+          const address = await this.launcher.start(shimId, namespace, dir);
+          this.adopt({ shimId, namespace, address, dir });
+        } catch (err) {
+          fs.rmSync(dir, { recursive: true, force: true });
+          this.log(`could not start a warm shim: ${(err as Error).message}`);
+          return;
+        }
+      }
+    }
+  }
+
+  /** Stops refilling. Idle shims are left running: the next containerd adopts them. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.filling;
+  }
+
+  /** Every idle shim, removed from the pool (to retire them). */
+  drain(): WarmShim[] {
+    const all = [...this.idle.values()].flat();
+    this.idle.clear();
+    return all;
+  }
+}

@@ -9,7 +9,8 @@ debian_packages=(
   iproute2 iptables jq strace
   runc             # a runtime to swap in, and the reference for benchmarks
   docker.io        # a real dockerd: skiff-runc runs under it, and benchmarks compare against it
-  skopeo umoci docker-registry docker-compose python3-docker
+  skopeo umoci docker-compose python3-docker
+  docker-registry apache2-utils openssl   # a real registry for pull/push tests, htpasswd, token-auth certificates
 )
 
 missing=()

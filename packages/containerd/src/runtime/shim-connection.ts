@@ -101,6 +101,7 @@ export class ShimConnection implements ShimHandle {
 
   /** The shim's pid when it answers (any answer but "unreachable" counts), else undefined. */
   private processId(): Promise<number | undefined> {
+    if (this.closed) return Promise.resolve(undefined);
     return new Promise((resolve) => {
       this.client.Connect({ id: '' }, { deadline: Date.now() + 1_000 }, (err, response) => {
         if (!err) resolve(response!.shimPid || this.shimPid || -1);

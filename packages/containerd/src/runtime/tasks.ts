@@ -63,6 +63,8 @@ interface TaskEntry {
   shim: ShimEntry | undefined;
   init: ProcessEntry;
   execs: Map<string, ProcessEntry>;
+  /** The clean-up of a lost shim's leftovers, while it runs. */
+  cleanup?: Promise<void>;
 }
 
 export interface StdioRequest {
@@ -92,6 +94,8 @@ export interface TasksOptions {
 const EXIT_FILE = 'exit.json';
 const ExitFileSchema = z.object({ pid: z.number().int(), exitStatus: z.number().int(), exitedAtMs: z.number() });
 const ADDRESS_FILE = 'shim.address';
+const EXIT_KILLED = 128 + 9;
+const EXIT_UNKNOWN = 255;
 const SHIMS_DIR = '_shims';
 
 // Events that happened before this containerd started are already reflected in the state a
@@ -103,6 +107,16 @@ function newProcess(containerId: string, execId: string, stdio: StdioRequest): P
     view: { containerId, execId, pid: 0, status: 'UNKNOWN', ...stdio, exitStatus: 0, exitedAt: null },
     waiters: [],
   };
+}
+
+/** Alive and not a zombie (a zombie has exited; only its parent's wait is missing). */
+function processIsLive(pid: number): boolean {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return !['Z', 'X'].includes(stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3));
+  } catch {
+    return false;
+  }
 }
 
 function processField(p: ProcessView, field: string): string | undefined {
@@ -327,25 +341,31 @@ export class TasksCore {
     if (shim.dir) fs.rmSync(shim.dir, { recursive: true, force: true });
   }
 
+  /**
+   * Records how a task whose shim is gone ended, at once: its init still running means the clean-up
+   * kills it (137, what `skiff-shim delete` reports then); already gone means nobody could read
+   * its status (255). The clean-up itself (a `skiff-shim delete` process) runs behind; Delete
+   * waits for it.
+   */
   private async taskLost(namespace: string, id: string): Promise<void> {
     const task = this.tasks.get(this.key(namespace, id));
     if (!task) return;
     task.shim = undefined;
-    let exit = { pid: task.init.view.pid, exitStatus: 255, exitedAt: new Date() };
-    try {
-      exit = await this.opts.launcher.deleteLost(id, namespace, task.bundle);
-    } catch (err) {
-      this.log(`cleanup of the lost task ${id}: ${(err as Error).message}`);
+    const init = task.init.view;
+    const known = init.status === 'STOPPED';
+    const exitStatus = known ? init.exitStatus : init.pid > 0 && processIsLive(init.pid) ? EXIT_KILLED : EXIT_UNKNOWN;
+    const exitedAt = known && init.exitedAt ? init.exitedAt : toTimestamp(new Date());
+    writeFileAtomic(path.join(task.bundle, EXIT_FILE), JSON.stringify({ pid: init.pid, exitStatus, exitedAtMs: timestampMs(exitedAt) }));
+    for (const proc of task.execs.values()) this.exited(proc, 0, EXIT_UNKNOWN, exitedAt);
+    if (!known) {
+      this.exited(task.init, init.pid, exitStatus, exitedAt);
+      this.opts.bus.publish(namespace, 'taskExit', { containerId: id, execId: '', pid: init.pid, exitStatus, exitedAt }, exitedAt);
     }
-    const known = task.init.view.status === 'STOPPED';
-    const exitStatus = known ? task.init.view.exitStatus : exit.exitStatus;
-    const exitedAtMs = known ? timestampMs(task.init.view.exitedAt) : exit.exitedAt.getTime();
-    writeFileAtomic(path.join(task.bundle, EXIT_FILE), JSON.stringify({ pid: task.init.view.pid || exit.pid, exitStatus, exitedAtMs }));
-    const exitedAt = toTimestamp(new Date(exitedAtMs));
-    for (const proc of task.execs.values()) this.exited(proc, 0, 255, exitedAt);
-    if (known) return;
-    this.exited(task.init, exit.pid, exitStatus, exitedAt);
-    this.opts.bus.publish(namespace, 'taskExit', { containerId: id, execId: '', pid: task.init.view.pid, exitStatus, exitedAt }, exitedAt);
+    task.cleanup = this.opts.launcher.deleteLost(id, namespace, task.bundle).then(
+      () => undefined,
+      (err) => this.log(`cleanup of the lost task ${id}: ${(err as Error).message}`),
+    );
+    await task.cleanup;
   }
 
   async start(namespace: string, id: string, execId: string): Promise<{ pid: number }> {
@@ -358,6 +378,7 @@ export class TasksCore {
 
   async delete(namespace: string, id: string): Promise<{ pid: number; exitStatus: number; exitedAt: Timestamp | null }> {
     const task = this.task(namespace, id);
+    await task.cleanup;
     let result: { pid: number; exitStatus: number; exitedAt: Timestamp | null };
     if (task.shim) {
       result = await task.shim.handle.call('Delete', { id, execId: '' });
@@ -540,8 +561,13 @@ export class TasksCore {
           lost.push(task);
         }
       }
-      // Connect told the shim nothing about tasks it did not hold: a shim left with none retires.
-      if (shim.tasks.size === 0) this.shims.delete(address), shim.handle.close();
+      // A shim that holds none of the tasks that named it is dead or a stranger: retire it.
+      if (shim.tasks.size === 0) {
+        this.shims.delete(address);
+        await shim.handle.call('Shutdown', { id: '', now: true }, 1_000).catch(() => undefined);
+        shim.handle.close();
+        if (shim.dir) fs.rmSync(shim.dir, { recursive: true, force: true });
+      }
     }
     await Promise.all(lost.map((task) => this.taskLost(task.namespace, task.id)));
     await this.recoverIdleShims(groups);

@@ -185,6 +185,8 @@ export class ContainerdHarness {
 
   /** Every process left in the runtime roots' containers, then shims and containerd, then files. */
   async cleanup(): Promise<void> {
+    // SKIFF_TEST_KEEP=1 keeps the directory (logs, bundles) of a failing run for a post-mortem.
+    const keep = process.env.SKIFF_TEST_KEEP === '1';
     for (const client of this.clients) client.close();
     await this.stop('SIGKILL');
     for (const pid of this.ownProcesses()) {
@@ -208,6 +210,6 @@ export class ContainerdHarness {
     await until(() => (this.reap(), this.ownProcesses().length === 0), 5_000, 'processes gone').catch(() => undefined);
     clearInterval(this.reaper);
     this.reap();
-    fs.rmSync(this.dir, { recursive: true, force: true });
+    if (!keep) fs.rmSync(this.dir, { recursive: true, force: true });
   }
 }

@@ -24,7 +24,7 @@ describeRoot('skiff-containerd tasks through real shims', () => {
     containers = caller(h.client('containers'));
     tasks = caller(h.client('tasks'));
   });
-  afterAll(() => (process.env.KEEP ? undefined : h.cleanup()));
+  afterAll(() => h.cleanup());
 
   async function container(id: string, args: string[], runtime = 'builtin', extra: object = {}): Promise<void> {
     const binary = runtime === 'builtin' ? undefined : runtime;

@@ -2,7 +2,7 @@
 export { Runtime } from './lib/runtime';
 export type { ContainerState, ContainerStatus, CreateOptions, ExecOptions, RuntimeOptions, StdioFds } from './lib/runtime';
 export { waitForChildExit } from './lib/exit-watch';
-export { realSyscalls } from './sys/koffi';
+export { ConsoleSocket, realSyscalls } from './sys/koffi';
 export type { Syscalls } from './sys/syscalls';
 export { SysError, exitStatusOf, signaledBy } from './sys/syscalls';
 export { compileSeccomp } from './seccomp';

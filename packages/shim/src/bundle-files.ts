@@ -60,3 +60,20 @@ export function readRuntimeOptions(bundle: string): TaskRuntimeOptions | undefin
   if (!parsed.success) throw invalidArgument(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   return parsed.data;
 }
+
+const SpecTerminalSchema = z.object({ process: z.object({ terminal: z.boolean().optional() }).optional() });
+
+/**
+ * process.terminal of the bundle's config.json, which the runtime acts on; undefined when there is
+ * no readable config (the runtime reports that itself).
+ */
+export function specTerminal(bundle: string): boolean | undefined {
+  let config: unknown;
+  try {
+    config = JSON.parse(fs.readFileSync(path.join(bundle, 'config.json'), 'utf8'));
+  } catch {
+    return undefined;
+  }
+  const parsed = SpecTerminalSchema.safeParse(config);
+  return parsed.success ? (parsed.data.process?.terminal ?? false) : undefined;
+}

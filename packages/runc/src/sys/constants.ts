@@ -117,6 +117,7 @@ export const SIOCSIFFLAGS = 0x8914;
 export const IFF_UP = 0x1;
 export const SOCK_STREAM = 1;
 export const SOCK_CLOEXEC = 0o2000000;
+export const SOCK_NONBLOCK = 0o4000;
 export const SOL_SOCKET = 1;
 export const SCM_RIGHTS = 1;
 

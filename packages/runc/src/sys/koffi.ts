@@ -9,6 +9,7 @@ import {
   SECCOMP_MODE_FILTER,
   SIGCHLD,
   SOCK_CLOEXEC,
+  SOCK_NONBLOCK,
   SOCK_STREAM,
   SOL_SOCKET,
   SYS,
@@ -60,6 +61,9 @@ const fn = {
   ptsname_r: libc.func('int ptsname_r(int fd, _Out_ void *buf, size_t len)'),
   socket: libc.func('int socket(int domain, int type, int protocol)'),
   connect: libc.func('int connect(int fd, const void *addr, unsigned int len)'),
+  bind: libc.func('int bind(int fd, const void *addr, unsigned int len)'),
+  listen: libc.func('int listen(int fd, int backlog)'),
+  accept4: libc.func('int accept4(int fd, void *addr, void *len, int flags)'),
   sendmsg: libc.func('long sendmsg(int fd, const void *msg, int flags)'),
   recvmsg: libc.func('long recvmsg(int fd, void *msg, int flags)'),
   socketpair: libc.func('int socketpair(int domain, int type, int protocol, _Out_ int *fds)'),
@@ -325,11 +329,7 @@ export class KoffiSyscalls implements Syscalls {
   }
 
   connectUnix(fd: number, path: string): void {
-    const addr = Buffer.alloc(110);
-    addr.writeUInt16LE(AF_UNIX, 0);
-    if (Buffer.byteLength(path) > 107) throw new SysError('connect', 36 /* ENAMETOOLONG */, path);
-    addr.write(path, 2);
-    check('connect', fn.connect(fd, addr, 2 + Buffer.byteLength(path) + 1), path);
+    check('connect', fn.connect(fd, unixAddress('connect', path), 2 + Buffer.byteLength(path) + 1), path);
   }
 
   sendFd(socketFd: number, fdToSend: number, payload: Buffer): void {
@@ -392,6 +392,55 @@ export class KoffiSyscalls implements Syscalls {
       fn.signal(sig, SIG_DFL);
     }
     fn.sigprocmask(SIG_SETMASK, emptySigset, null);
+  }
+}
+
+/** struct sockaddr_un for a path socket. */
+function unixAddress(syscall: string, path: string): Buffer {
+  if (Buffer.byteLength(path) > 107) throw new SysError(syscall, 36 /* ENAMETOOLONG */, path);
+  const addr = Buffer.alloc(110);
+  addr.writeUInt16LE(AF_UNIX, 0);
+  addr.write(path, 2);
+  return addr;
+}
+
+/**
+ * The receiving end of `--console-socket`, what runc's recvtty is to runc: a unix socket at `path`
+ * that an OCI runtime binary connects to and sends the pty master over. Everything is
+ * non-blocking, because the caller (a shim's event loop) must never wait on a runtime: it takes
+ * the master once the runtime command has returned, when the master is already queued, and gets
+ * EAGAIN instead of a hang when the runtime sent nothing.
+ */
+export class ConsoleSocket {
+  private fd: number;
+
+  constructor(readonly path: string) {
+    this.fd = check('socket', fn.socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0));
+    try {
+      check('bind', fn.bind(this.fd, unixAddress('bind', path), 2 + Buffer.byteLength(path) + 1), path);
+      check('listen', fn.listen(this.fd, 1), path);
+    } catch (err) {
+      this.close();
+      throw err;
+    }
+  }
+
+  /** The pty master the runtime sent (close-on-exec); the caller owns it. */
+  receiveMaster(): number {
+    const conn = check('accept4', fn.accept4(this.fd, null, null, SOCK_CLOEXEC | SOCK_NONBLOCK), this.path);
+    try {
+      return realSyscalls().recvFd(conn);
+    } finally {
+      fn.close(conn);
+    }
+  }
+
+  /** Stops listening and removes the socket file. */
+  close(): void {
+    if (this.fd < 0) return;
+    fn.close(this.fd);
+    this.fd = -1;
+    fs.rmSync(this.path, { force: true });
   }
 }
 

@@ -1,9 +1,9 @@
 import { alreadyExists, failedPrecondition, invalidArgument, isSkiffError, notFound, notImplemented, unavailable } from '@skiff/errors';
-import type { Process } from '@skiff/oci-spec';
-import { writeTaskFiles } from '../bundle-files';
+import type { LinuxResources, Process } from '@skiff/oci-spec';
+import { specTerminal, writeTaskFiles } from '../bundle-files';
 import type { EventLog } from './event-log';
 import type { TaskEvent } from './events';
-import type { CgroupStats, IoFactory, TaskRuntime, TaskRuntimeOptions } from './ports';
+import type { CgroupStats, IoFactory, ProcessIo, Spawned, TaskRuntime, TaskRuntimeOptions } from './ports';
 import { ExitInfo, StdioPaths, TaskProcess } from './process';
 import { Task } from './task';
 
@@ -70,6 +70,11 @@ export interface TaskManagerOptions {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** A terminal merges the process's output into one stream, which goes to stdout. */
+function checkTerminalStdio(input: { terminal: boolean; stderr: string }): void {
+  if (input.terminal && input.stderr !== '') throw invalidArgument('stderr must be "" with a terminal: the terminal carries all output, to stdout');
+}
+
 /**
  * The shim's tasks and their life cycle (docs/shim-api.md): states, the exit of every process,
  * events in their required order, and releasing everything on Delete. It knows no gRPC: the
@@ -116,21 +121,28 @@ export class TaskManager {
   async create(input: CreateTaskInput): Promise<{ pid: number }> {
     if (this.exitRequested) throw unavailable('the shim is shutting down');
     if (this.tasks.has(input.id)) throw alreadyExists(`task ${input.id} already exists`);
-    if (input.terminal) throw notImplemented('terminal tasks are not supported by this shim yet');
+    checkTerminalStdio(input);
+    // As with containerd's shim, the spec decides and is never rewritten; a request that
+    // disagrees with it is refused here, with a clearer message than the runtime's.
+    const configTerminal = specTerminal(input.bundle);
+    if (configTerminal !== undefined && configTerminal !== input.terminal) {
+      throw invalidArgument(`terminal is ${input.terminal} but the bundle's config.json has process.terminal ${configTerminal}`);
+    }
     if (input.rootfs.length > 0) throw notImplemented('rootfs mounts are not supported by this shim yet: pass a bundle with its rootfs in place');
     const options = { ...input.runtimeOptions, root: input.runtimeOptions.root || this.opts.defaultRuntimeRoot };
     const runtime = this.opts.runtimeFor(options);
-    const init = new TaskProcess('', { stdin: input.stdin, stdout: input.stdout, stderr: input.stderr }, false);
+    const init = new TaskProcess('', { stdin: input.stdin, stdout: input.stdout, stderr: input.stderr }, input.terminal);
     const task = new Task(input.id, input.bundle, options, runtime, init);
     // Claimed before the first await so a concurrent Create of the same id fails.
     this.tasks.set(task.id, task);
     let created = false;
     try {
       const { logPathJsonFile: logPath, logOptions } = options;
-      init.io = this.opts.openIo({ ...init.stdio, ...(logPath ? { log: { path: logPath, ...logOptions } } : {}) });
-      init.pid = await runtime.create(task.id, { bundle: task.bundle, stdio: init.io.fds });
+      init.io = this.opts.openIo({ ...init.stdio, terminal: init.terminal, ...(logPath ? { log: { path: logPath, ...logOptions } } : {}) });
+      const spawned = await runtime.create(task.id, { bundle: task.bundle, stdio: init.io.fds, terminal: init.terminal });
+      init.pid = spawned.pid;
       created = true;
-      init.io.spawned();
+      init.io.spawned(spawned.terminal);
       task.oomKills = await this.oomKills(task);
       writeTaskFiles(task.bundle, options, this.opts.address);
     } catch (err) {
@@ -140,7 +152,7 @@ export class TaskManager {
       throw err;
     }
     this.watch(task, init);
-    this.emit({ kind: 'taskCreate', containerId: task.id, bundle: task.bundle, pid: init.pid, ...init.stdio, terminal: false });
+    this.emit({ kind: 'taskCreate', containerId: task.id, bundle: task.bundle, pid: init.pid, ...init.stdio, terminal: init.terminal });
     return { pid: init.pid };
   }
 
@@ -167,14 +179,24 @@ export class TaskManager {
 
   private async startExec(task: Task, proc: TaskProcess): Promise<void> {
     this.requireRunning(task, 'start an exec in');
-    const io = this.opts.openIo(proc.stdio);
+    const io = this.opts.openIo({ ...proc.stdio, terminal: proc.terminal });
+    let spawned: Spawned;
     try {
-      proc.pid = await task.runtime.exec(task.id, proc.spec!, io.fds);
+      spawned = await task.runtime.exec(task.id, proc.spec!, { stdio: io.fds, terminal: proc.terminal });
     } catch (err) {
       io.close();
       throw err;
     }
-    io.spawned();
+    try {
+      io.spawned(spawned.terminal);
+    } catch (err) {
+      // Its stdio could not be set up: the process must not run unattended and unwatched (the
+      // orphan reaper collects it).
+      this.signalQuietly(spawned.pid, SIGKILL);
+      io.close();
+      throw err;
+    }
+    proc.pid = spawned.pid;
     proc.io = io;
     proc.status = 'running';
     this.watch(task, proc);
@@ -189,11 +211,14 @@ export class TaskManager {
 
   async exec(input: ExecInput): Promise<void> {
     const task = this.task(input.id);
-    if (input.terminal) throw notImplemented('exec with a terminal is not supported by this shim yet');
+    checkTerminalStdio(input);
+    if (input.terminal !== (input.spec.terminal ?? false)) {
+      throw invalidArgument(`terminal is ${input.terminal} but the process spec has terminal ${input.spec.terminal ?? false}`);
+    }
     if (input.execId === '') throw invalidArgument('an exec needs an exec id: "" names the init process');
     this.requireRunning(task, 'exec in');
     if (task.execs.has(input.execId)) throw alreadyExists(`exec ${input.execId} already exists in task ${task.id}`);
-    const proc = new TaskProcess(input.execId, { stdin: input.stdin, stdout: input.stdout, stderr: input.stderr }, false, input.spec);
+    const proc = new TaskProcess(input.execId, { stdin: input.stdin, stdout: input.stdout, stderr: input.stderr }, input.terminal, input.spec);
     task.execs.set(proc.execId, proc);
     this.emit({ kind: 'taskExecAdded', containerId: task.id, execId: proc.execId });
   }
@@ -332,6 +357,37 @@ export class TaskManager {
     await task.runtime.resume(task.id);
     task.paused = false;
     this.emit({ kind: 'taskResumed', containerId: task.id });
+  }
+
+  /** ResizePty: the size of a process's terminal, which it has from Create (init) or Start (exec) on. */
+  resizePty(id: string, execId: string, width: number, height: number): void {
+    const task = this.task(id);
+    const proc = task.process(execId);
+    if (!proc.terminal) throw failedPrecondition(`${describe(task, proc)} has no terminal`);
+    if (proc.status === 'stopped') throw failedPrecondition(`${describe(task, proc)} has exited`);
+    this.startedIo(task, proc).resize(width, height);
+  }
+
+  /** CloseIO: the end of a process's input, once the caller's writers are closed too. */
+  closeIo(id: string, execId: string, stdin: boolean): void {
+    const task = this.task(id);
+    const proc = task.process(execId);
+    if (stdin) this.startedIo(task, proc).closeStdin();
+  }
+
+  /** An exec's stdio is opened by its Start; an init's by Create. */
+  private startedIo(task: Task, proc: TaskProcess): ProcessIo {
+    if (!proc.io) throw failedPrecondition(`${describe(task, proc)} has not been started`);
+    return proc.io;
+  }
+
+  /** Update: new cgroup limits for a task that has not stopped (created, running or paused). */
+  async update(id: string, resources: LinuxResources): Promise<void> {
+    const task = this.task(id);
+    if (task.init.status === 'stopped' || task.deleting) {
+      throw failedPrecondition(`cannot update task ${id}: it is ${this.statusOf(task, task.init).toLowerCase()}`);
+    }
+    await task.runtime.update(task.id, resources);
   }
 
   async stats(id: string): Promise<{ stats: CgroupStats; oomKills: number }> {

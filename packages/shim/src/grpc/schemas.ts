@@ -2,7 +2,7 @@
 // usable, a path absolute, a signal real or a spec a valid OCI process is checked here, once, so
 // the core receives typed values and every refusal is INVALID_ARGUMENT naming the field.
 import { z } from 'zod';
-import { ProcessSchema } from '@skiff/oci-spec';
+import { LinuxResourcesSchema, ProcessSchema } from '@skiff/oci-spec';
 import type { TaskRuntimeOptions } from '../core/ports';
 
 /** The runtime's own rule (skiff-runc and runc): the id names a directory under --root. */
@@ -53,17 +53,18 @@ export const CreateTaskSchema = z.object({
   runtimeOptions: RuntimeOptionsSchema.nullable().transform((o) => o ?? defaultRuntimeOptions),
 });
 
-/** The OCI process of an Exec travels as JSON bytes; runc refuses one without args. */
-const processSpec = z
-  .instanceof(Buffer)
-  .transform((bytes, ctx) => {
-    try {
-      return JSON.parse(bytes.toString('utf8')) as unknown;
-    } catch (err) {
-      ctx.addIssue({ code: 'custom', message: `not JSON: ${(err as Error).message}` });
-      return z.NEVER;
-    }
-  })
+/** OCI objects travel as JSON bytes (an Exec's process, an Update's resources). */
+const jsonBytes = z.instanceof(Buffer).transform((bytes, ctx) => {
+  try {
+    return JSON.parse(bytes.toString('utf8')) as unknown;
+  } catch (err) {
+    ctx.addIssue({ code: 'custom', message: `not JSON: ${(err as Error).message}` });
+    return z.NEVER;
+  }
+});
+
+/** runc refuses a process without args. */
+const processSpec = jsonBytes
   .pipe(ProcessSchema)
   .refine((p) => (p.args?.length ?? 0) > 0, 'args must not be empty')
   .refine((p) => p.cwd.startsWith('/'), 'cwd must be an absolute path');
@@ -86,6 +87,12 @@ export const KillSchema = z.object({
   signal: z.number().int().min(1, 'must be a signal number (1-64)').max(64, 'must be a signal number (1-64)'),
   all: z.boolean(),
 });
+/** struct winsize holds 16-bit sizes. */
+const terminalSize = z.number().int().min(0).max(65535, 'must be at most 65535');
+export const ResizePtySchema = z.object({ id, execId, width: terminalSize, height: terminalSize });
+export const CloseIoSchema = z.object({ id, execId, stdin: z.boolean() });
+/** Annotations are for shims whose runtime takes them; runc's update has no use for them. */
+export const UpdateSchema = z.object({ id, resources: jsonBytes.pipe(LinuxResourcesSchema), annotations: z.record(z.string(), z.string()) });
 /** Connect and Shutdown accept any id: an unknown one is NOT_FOUND or a no-op, not a malformed request. */
 export const ConnectSchema = z.object({ id: z.string() });
 export const ShutdownSchema = z.object({ id: z.string(), now: z.boolean() });

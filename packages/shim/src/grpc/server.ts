@@ -2,8 +2,7 @@ import * as fs from 'node:fs';
 import * as grpc from '@grpc/grpc-js';
 import { loadGrpcObject } from '@skiff/protos';
 import type { ProtoGrpcType } from '@skiff/protos/generated/shim';
-import type { TaskClient } from '@skiff/protos/generated/skiff/shim/v1/Task';
-import type { ServedHandlers } from './task-service';
+import type { TaskClient, TaskHandlers } from '@skiff/protos/generated/skiff/shim/v1/Task';
 
 function shimProto(): ProtoGrpcType {
   return loadGrpcObject<ProtoGrpcType>('skiff/shim/v1/shim.proto');
@@ -13,7 +12,7 @@ function shimProto(): ProtoGrpcType {
  * Serves the Task API on a unix socket, mode 0600 (only root talks to a shim). A socket file left
  * by a shim that died is replaced; `skiff-shim start` has already checked that nobody answers there.
  */
-export async function listen(socketPath: string, handlers: ServedHandlers, log?: (line: string) => void): Promise<grpc.Server> {
+export async function listen(socketPath: string, handlers: TaskHandlers, log?: (line: string) => void): Promise<grpc.Server> {
   try {
     if (fs.lstatSync(socketPath).isSocket()) fs.unlinkSync(socketPath);
   } catch (err) {
@@ -35,7 +34,7 @@ function shortBytes(_key: string, value: unknown): unknown {
 }
 
 /** --debug: one line per call with its outcome and duration, in the shim's log. */
-function logged(handlers: ServedHandlers, log: (line: string) => void): ServedHandlers {
+function logged(handlers: TaskHandlers, log: (line: string) => void): TaskHandlers {
   const out: Record<string, unknown> = {};
   for (const [name, handler] of Object.entries(handlers)) {
     if (name === 'Events') {
@@ -55,7 +54,7 @@ function logged(handlers: ServedHandlers, log: (line: string) => void): ServedHa
       });
     };
   }
-  return out as unknown as ServedHandlers;
+  return out as unknown as TaskHandlers;
 }
 
 /** Lets calls in flight (the Shutdown that got us here) finish, then closes whatever is left. */

@@ -7,22 +7,19 @@ import type { RecordedEvent } from '../core/events';
 import type { TaskManager } from '../core/task-manager';
 import { toEnvelope, toMetrics, toTimestamp } from './convert';
 import {
+  CloseIoSchema,
   ConnectSchema,
   CreateTaskSchema,
   EventsSchema,
   ExecSchema,
   KillSchema,
   ProcessRefSchema,
+  ResizePtySchema,
   ShutdownSchema,
   TaskRefSchema,
+  UpdateSchema,
 } from './schemas';
 import { toServiceError } from './status';
-
-/** The RPCs this shim serves; grpc-js answers the others (CloseIO, ResizePty, Update) UNIMPLEMENTED. */
-export type ServedHandlers = Pick<
-  TaskHandlers,
-  'Create' | 'Start' | 'Delete' | 'Exec' | 'Kill' | 'State' | 'Pids' | 'Pause' | 'Resume' | 'Wait' | 'Stats' | 'Connect' | 'Shutdown' | 'Events'
->;
 
 /**
  * Events a subscriber has not taken yet, per stream. Beyond it the stream ends with
@@ -55,7 +52,7 @@ function unary<S extends z.ZodType, Res>(
 }
 
 /** The skiff.shim.v1.Task handlers, plus endStreams() for the shim's exit. */
-export function taskService(opts: TaskServiceOptions): { handlers: ServedHandlers; endStreams: () => void } {
+export function taskService(opts: TaskServiceOptions): { handlers: TaskHandlers; endStreams: () => void } {
   const { manager, events, namespace } = opts;
   const clock = opts.clock ?? (() => new Date());
   // Each open Events stream and how to unsubscribe it.
@@ -69,7 +66,7 @@ export function taskService(opts: TaskServiceOptions): { handlers: ServedHandler
     else call.emit('error', toServiceError(err));
   };
 
-  const handlers: ServedHandlers = {
+  const handlers: TaskHandlers = {
     Create: unary(CreateTaskSchema, (r) => manager.create(r)),
     Start: unary(ProcessRefSchema, (r) => manager.start(r.id, r.execId)),
     Delete: unary(ProcessRefSchema, async (r) => {
@@ -78,6 +75,14 @@ export function taskService(opts: TaskServiceOptions): { handlers: ServedHandler
     }),
     Exec: unary(ExecSchema, async (r) => {
       await manager.exec(r);
+      return {};
+    }),
+    ResizePty: unary(ResizePtySchema, (r) => {
+      manager.resizePty(r.id, r.execId, r.width, r.height);
+      return {};
+    }),
+    CloseIO: unary(CloseIoSchema, (r) => {
+      manager.closeIo(r.id, r.execId, r.stdin);
       return {};
     }),
     Kill: unary(KillSchema, async (r) => {
@@ -104,6 +109,10 @@ export function taskService(opts: TaskServiceOptions): { handlers: ServedHandler
     Stats: unary(TaskRefSchema, async (r) => {
       const { stats, oomKills } = await manager.stats(r.id);
       return { metrics: toMetrics(r.id, stats, oomKills, clock()) };
+    }),
+    Update: unary(UpdateSchema, async (r) => {
+      await manager.update(r.id, r.resources);
+      return {};
     }),
     Connect: unary(ConnectSchema, (r) => ({ ...manager.connect(r.id), version: opts.version })),
     Shutdown: unary(ShutdownSchema, (r) => {

@@ -5,11 +5,12 @@ import * as net from 'node:net';
 import { invalidArgument, notImplemented } from '@skiff/errors';
 import type { OutputSink } from './output-copier';
 
-const { O_RDONLY, O_RDWR, O_WRONLY, O_CREAT, O_APPEND, O_NONBLOCK } = fs.constants;
+const { O_RDONLY, O_WRONLY, O_CREAT, O_APPEND, O_NONBLOCK } = fs.constants;
 
 /**
- * Output nobody reads piles up in the shim; past this much per FIFO it is dropped (the json log,
- * written separately, still gets everything). A slow reader must never block the container.
+ * Output a reader does not keep up with piles up in the shim; past this much per FIFO it is
+ * dropped (the json log, written separately, still gets everything). A slow reader must never
+ * block the container.
  */
 export const FIFO_BACKLOG_LIMIT = 1024 * 1024;
 
@@ -27,21 +28,56 @@ function isFifo(p: string): boolean {
 }
 
 /**
- * A FIFO is opened read-write: the open never blocks waiting for a reader, and a reader that
- * goes away causes no EPIPE (the shim itself counts as one). Anything else is appended to.
+ * A caller's output FIFO is written only while someone reads it. The shim opens it write-only and
+ * non-blocking when output comes, which fails (ENXIO) while nobody has it open for reading, and
+ * lets go when the reader leaves (EPIPE; node ignores SIGPIPE). So a client that opens the FIFO
+ * late, or again after closing it, gets live output from then on, not a backlog of old output
+ * (the log keeps everything), and no reader, slow or missing, ever blocks the container.
  */
+function fifoSink(p: string): OutputSink {
+  let socket: net.Socket | undefined;
+  let closed = false;
+  const open = (): net.Socket | undefined => {
+    let fd: number;
+    try {
+      fd = fs.openSync(p, O_WRONLY | O_NONBLOCK);
+    } catch {
+      // No reader (ENXIO), or the caller removed the FIFO: this output has nobody to go to.
+      return undefined;
+    }
+    const s = new net.Socket({ fd, readable: false, writable: true });
+    s.on('error', () => {
+      s.destroy();
+      if (socket === s) socket = undefined;
+    });
+    return s;
+  };
+  return {
+    write(chunk) {
+      if (closed) return;
+      socket ??= open();
+      if (socket && socket.writableLength < FIFO_BACKLOG_LIMIT) socket.write(chunk);
+    },
+    end() {
+      if (closed) return;
+      closed = true;
+      // The kernel reports the end of a FIFO to a reader only after a writer has come and gone
+      // since it opened: one that attached while nothing was written needs this open to see it.
+      (socket ?? open())?.end();
+      socket = undefined;
+    },
+    close() {
+      closed = true;
+      socket?.destroy();
+      socket = undefined;
+    },
+  };
+}
+
+/** A FIFO gets live output (fifoSink); anything else is appended to. */
 export function openOutputSink(p: string): OutputSink {
   checkPath(p);
-  if (isFifo(p)) {
-    const socket = new net.Socket({ fd: fs.openSync(p, O_RDWR | O_NONBLOCK), readable: false, writable: true });
-    socket.on('error', () => socket.destroy());
-    return {
-      write(chunk) {
-        if (!socket.destroyed && socket.writableLength < FIFO_BACKLOG_LIMIT) socket.write(chunk);
-      },
-      close: () => socket.destroy(),
-    };
-  }
+  if (isFifo(p)) return fifoSink(p);
   let fd = fs.openSync(p, O_WRONLY | O_CREAT | O_APPEND, 0o640);
   return {
     write(chunk) {
@@ -54,6 +90,9 @@ export function openOutputSink(p: string): OutputSink {
         fd = -1;
       }
     },
+    end() {
+      this.close();
+    },
     close() {
       if (fd >= 0) fs.closeSync(fd);
       fd = -1;
@@ -62,12 +101,38 @@ export function openOutputSink(p: string): OutputSink {
 }
 
 /**
- * The caller's stdin FIFO, opened without blocking for a writer. Until a writer shows up the
- * kernel reports nothing (no data, no hang-up), and after the last writer closes it reports end
- * of file: the process's stdin is closed then.
+ * The caller's stdin FIFO. The shim reads it, and holds it open for writing too, so that clients
+ * can come and go: one closing its end is not the end of the process's input, and the next one's
+ * writes reach the process. CloseIO releases that hold; the end of file then comes once no client
+ * holds the FIFO open for writing either, after everything written before.
  */
-export function openInputSource(p: string): net.Socket {
-  checkPath(p);
-  if (!isFifo(p)) throw invalidArgument(`stdin ${p}: must be a FIFO`);
-  return new net.Socket({ fd: fs.openSync(p, O_RDONLY | O_NONBLOCK), readable: true, writable: false });
+export class InputFifo {
+  readonly stream: net.Socket;
+  private hold: number;
+
+  constructor(p: string) {
+    checkPath(p);
+    if (!isFifo(p)) throw invalidArgument(`stdin ${p}: must be a FIFO`);
+    // The read end first: a non-blocking open for writing fails (ENXIO) while nobody reads.
+    const readFd = fs.openSync(p, O_RDONLY | O_NONBLOCK);
+    try {
+      this.hold = fs.openSync(p, O_WRONLY | O_NONBLOCK);
+    } catch (err) {
+      fs.closeSync(readFd);
+      throw err;
+    }
+    this.stream = new net.Socket({ fd: readFd, readable: true, writable: false });
+  }
+
+  /** CloseIO: end of file once the clients' writers are closed too. */
+  release(): void {
+    if (this.hold < 0) return;
+    fs.closeSync(this.hold);
+    this.hold = -1;
+  }
+
+  close(): void {
+    this.release();
+    this.stream.destroy();
+  }
 }

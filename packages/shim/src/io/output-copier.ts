@@ -5,6 +5,9 @@ import { LineSplitter } from './line-splitter';
 /** A destination for a process's raw output bytes (a caller's FIFO or file). */
 export interface OutputSink {
   write(chunk: Buffer): void;
+  /** The output is over: flush what is queued, then let the reader see end of file. */
+  end(): void;
+  /** Release it now, queued output included. */
   close(): void;
 }
 
@@ -15,8 +18,10 @@ export interface CopyTargets {
 
 /**
  * Copies one output stream of a process to its log (line by line, as it arrives) and to its raw
- * sinks, until end of file. Resolves then, or when the source fails or is destroyed: it never
- * rejects, since the process must keep running whatever happens to its log.
+ * sinks, until end of file, then ends the sinks: an attached client sees end of file when the
+ * process's output ends, as with containerd's shim, not only at Delete. Resolves then, or when the
+ * source fails or is destroyed: it never rejects, since the process must keep running whatever
+ * happens to its log.
  */
 export function copyOutput(source: Readable, stream: OutputStream, targets: CopyTargets, clock: () => Date = () => new Date()): Promise<void> {
   const splitter = new LineSplitter();
@@ -42,6 +47,7 @@ export function copyOutput(source: Readable, stream: OutputStream, targets: Copy
       if (finished) return;
       finished = true;
       log(splitter.end());
+      for (const sink of targets.sinks) sink.end();
       resolve();
     };
     source.on('end', finish);

@@ -2,9 +2,10 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { SkiffError, type ErrorKind } from '@skiff/errors';
-import type { Process } from '@skiff/oci-spec';
-import type { CgroupStats, StdioFds, TaskRuntime } from '../core/ports';
+import { SkiffError, internal, type ErrorKind } from '@skiff/errors';
+import type { LinuxResources, Process } from '@skiff/oci-spec';
+import { ConsoleSocket } from '@skiff/runc';
+import type { CgroupStats, SpawnOptions, Spawned, StdioFds, TaskRuntime } from '../core/ports';
 
 // runc reports failures as text; these are the ones the Task API gives a meaning to (NOT_FOUND,
 // FAILED_PRECONDITION...). crun and skiff-runc use the same wording.
@@ -54,6 +55,33 @@ export interface ExternalRuntimeOptions {
   onCommand?: (delta: 1 | -1) => void;
 }
 
+const SIGKILL = 9;
+
+/** The console socket of a command, in its directory: runc connects to it and sends the pty master. */
+const CONSOLE_SOCKET = 'console.sock';
+
+function consoleFlag(terminal: boolean, dir: string): string[] {
+  return terminal ? ['--console-socket', path.join(dir, CONSOLE_SOCKET)] : [];
+}
+
+interface RunOptions {
+  stdio?: StdioFds;
+  /** Written to the command's stdin. */
+  input?: string;
+  prepare?: (dir: string) => void;
+  /** Listen on the command's console socket and take the pty master it sends. */
+  terminal?: boolean;
+  /** Removes what the command made, when its terminal cannot be had. */
+  undo?: (pid: number) => Promise<void>;
+}
+
+interface RunResult {
+  stdout: string;
+  /** The pid file's content; 0 when the command wrote none. */
+  pid: number;
+  terminal?: number;
+}
+
 /**
  * Any OCI runtime binary that speaks runc's command line, run once per operation. The container
  * inherits the command's stdio, so the runtime's own errors are read from its --log file (as
@@ -63,26 +91,28 @@ export class ExternalRuntime implements TaskRuntime {
   constructor(private readonly opts: ExternalRuntimeOptions) {}
 
   /**
-   * Runs one subcommand. Its files (log, pid file, process.json) live in a fresh directory that
-   * `args` receives and that is removed afterwards; `result: 'pid'` returns the pid file's content.
+   * Runs one subcommand. Its files (log, pid file, process.json, console socket) live in a fresh
+   * directory that `args` receives and that is removed afterwards.
    */
-  private async run(
-    args: (dir: string) => string[],
-    opts: { stdio?: StdioFds; prepare?: (dir: string) => void; result?: 'stdout' | 'pid' } = {},
-  ): Promise<string> {
+  private async run(args: (dir: string) => string[], opts: RunOptions = {}): Promise<RunResult> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'skiff-shim-runtime-'));
     const logFile = path.join(dir, 'log.json');
     const argv = args(dir);
+    let consoleSocket: ConsoleSocket | undefined;
     this.opts.onCommand?.(1);
     try {
       opts.prepare?.(dir);
+      if (opts.terminal) consoleSocket = new ConsoleSocket(path.join(dir, CONSOLE_SOCKET));
       const child = spawn(this.opts.binary, ['--root', this.opts.root, '--log', logFile, '--log-format', 'json', ...this.opts.args, ...argv], {
-        stdio: opts.stdio ? [opts.stdio.stdin, opts.stdio.stdout, opts.stdio.stderr] : ['ignore', 'pipe', 'pipe'],
+        stdio: opts.stdio ? [opts.stdio.stdin, opts.stdio.stdout, opts.stdio.stderr] : [opts.input !== undefined ? 'pipe' : 'ignore', 'pipe', 'pipe'],
       });
       let stdout = '';
       let stderr = '';
       child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
       child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+      // A runtime that exits without reading its input must not fail the shim with EPIPE.
+      child.stdin?.on('error', () => undefined);
+      child.stdin?.end(opts.input);
       const code = await new Promise<number | null>((resolve, reject) => {
         child.on('error', reject);
         child.on('close', resolve);
@@ -91,16 +121,30 @@ export class ExternalRuntime implements TaskRuntime {
         const message = lastLoggedError(logFile) ?? (stderr.trim() || `exited with ${code}`);
         throw runtimeError(`${path.basename(this.opts.binary)} ${argv[0]}`, message);
       }
-      return opts.result === 'pid' ? fs.readFileSync(path.join(dir, 'pid'), 'utf8') : stdout;
+      const pidFile = path.join(dir, 'pid');
+      const pid = fs.existsSync(pidFile) ? Number(fs.readFileSync(pidFile, 'utf8')) : 0;
+      if (!consoleSocket) return { stdout, pid };
+      try {
+        // The command has returned, so a runtime that gave the process a terminal has sent its master.
+        return { stdout, pid, terminal: consoleSocket.receiveMaster() };
+      } catch (err) {
+        // The process exists, but nobody could ever reach its terminal: take it back.
+        await opts.undo?.(pid).catch(() => undefined);
+        throw internal(`${path.basename(this.opts.binary)} ${argv[0]}: no terminal on the console socket: ${(err as Error).message}`);
+      }
     } finally {
+      consoleSocket?.close();
       fs.rmSync(dir, { recursive: true, force: true });
       this.opts.onCommand?.(-1);
     }
   }
 
-  async create(id: string, opts: { bundle: string; stdio: StdioFds }): Promise<number> {
-    const pid = await this.run((dir) => ['create', '--bundle', opts.bundle, '--pid-file', path.join(dir, 'pid'), id], { stdio: opts.stdio, result: 'pid' });
-    return Number(pid);
+  async create(id: string, opts: SpawnOptions & { bundle: string }): Promise<Spawned> {
+    const { pid, terminal } = await this.run(
+      (dir) => ['create', '--bundle', opts.bundle, '--pid-file', path.join(dir, 'pid'), ...consoleFlag(opts.terminal, dir), id],
+      { stdio: opts.stdio, terminal: opts.terminal, undo: () => this.delete(id) },
+    );
+    return { pid, ...(terminal !== undefined ? { terminal } : {}) };
   }
 
   async start(id: string): Promise<void> {
@@ -115,13 +159,29 @@ export class ExternalRuntime implements TaskRuntime {
     await this.run(() => ['delete', '--force', id]);
   }
 
-  async exec(id: string, process: Process, stdio: StdioFds): Promise<number> {
-    const pid = await this.run((dir) => ['exec', '--detach', '--pid-file', path.join(dir, 'pid'), '--process', path.join(dir, 'process.json'), id], {
-      stdio,
-      prepare: (dir) => fs.writeFileSync(path.join(dir, 'process.json'), JSON.stringify(process)),
-      result: 'pid',
-    });
-    return Number(pid);
+  async exec(id: string, proc: Process, opts: SpawnOptions): Promise<Spawned> {
+    const { pid, terminal } = await this.run(
+      (dir) => [
+        'exec',
+        '--detach',
+        '--pid-file',
+        path.join(dir, 'pid'),
+        '--process',
+        path.join(dir, 'process.json'),
+        ...consoleFlag(opts.terminal, dir),
+        id,
+      ],
+      {
+        stdio: opts.stdio,
+        prepare: (dir) => fs.writeFileSync(path.join(dir, 'process.json'), JSON.stringify(proc)),
+        terminal: opts.terminal,
+        // Re-parented to the shim when the command exited: the orphan reaper collects it.
+        undo: async (pid) => {
+          process.kill(pid, SIGKILL);
+        },
+      },
+    );
+    return { pid, ...(terminal !== undefined ? { terminal } : {}) };
   }
 
   async pause(id: string): Promise<void> {
@@ -134,16 +194,20 @@ export class ExternalRuntime implements TaskRuntime {
 
   async pids(id: string): Promise<number[]> {
     // runc prints null, not [], for an empty cgroup.
-    return (JSON.parse(await this.run(() => ['ps', '--format', 'json', id])) as number[] | null) ?? [];
+    return (JSON.parse((await this.run(() => ['ps', '--format', 'json', id])).stdout) as number[] | null) ?? [];
   }
 
   async stats(id: string): Promise<CgroupStats> {
     // `events --stats` prints runc's types.Stats, the shape skiff-runc's library returns too.
-    return (JSON.parse(await this.run(() => ['events', '--stats', id])) as { data: CgroupStats }).data;
+    return (JSON.parse((await this.run(() => ['events', '--stats', id])).stdout) as { data: CgroupStats }).data;
+  }
+
+  async update(id: string, resources: LinuxResources): Promise<void> {
+    await this.run(() => ['update', '--resources', '-', id], { input: JSON.stringify(resources) });
   }
 
   /** `state`: the init's pid and status, for `skiff-shim delete`. */
   async state(id: string): Promise<{ pid: number; status: string }> {
-    return JSON.parse(await this.run(() => ['state', id])) as { pid: number; status: string };
+    return JSON.parse((await this.run(() => ['state', id])).stdout) as { pid: number; status: string };
   }
 }

@@ -4,7 +4,7 @@ import { EventLog } from '../core/event-log';
 import { TaskManager } from '../core/task-manager';
 import { listen, stopServer } from '../grpc/server';
 import { taskService } from '../grpc/task-service';
-import { pipeIoFactory } from '../io/process-io';
+import { processIoFactory } from '../io/process-io';
 import { watchChildExit } from '../runtime/builtin';
 import { runtimeSelector } from '../runtime/select';
 import { version } from '../version';
@@ -45,7 +45,7 @@ export async function serve(opts: ServeOptions): Promise<void> {
   const manager: TaskManager = new TaskManager({
     runtimeFor: runtimeSelector(onCommand),
     watchExit: watchChildExit,
-    openIo: pipeIoFactory(sys),
+    openIo: processIoFactory(sys),
     events,
     address: `unix://${opts.socket}`,
     defaultRuntimeRoot: opts.runtimeRoot,

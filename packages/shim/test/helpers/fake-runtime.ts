@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { failedPrecondition, notFound } from '@skiff/errors';
-import type { CgroupStats, IoFactory, ProcessIo, ProcessIoRequest, StdioFds, TaskRuntime } from '../../src/core/ports';
+import type { LinuxResources } from '@skiff/oci-spec';
+import type { CgroupStats, IoFactory, ProcessIo, ProcessIoRequest, SpawnOptions, Spawned, TaskRuntime } from '../../src/core/ports';
 import { EventLog } from '../../src/core/event-log';
 import { TaskManager, TaskManagerOptions } from '../../src/core/task-manager';
 
@@ -19,6 +20,10 @@ export class FakeRuntime implements TaskRuntime {
   /** What pids() answers besides the live init: processes left in the cgroup. */
   extraPids: number[] = [];
   failCreate: Error | undefined;
+  /** The resources of each update(), by container. */
+  readonly updates: [string, LinuxResources][] = [];
+  /** The next fd handed back as a pty master. */
+  private nextMaster = 500;
   /** Runs inside start(), before it returns: lets a test make the process exit meanwhile. */
   duringStart: (() => Promise<void> | void) | undefined;
   private nextPid = 1000;
@@ -51,12 +56,16 @@ export class FakeRuntime implements TaskRuntime {
     else this.early.set(pid, status);
   }
 
-  async create(id: string, opts: { bundle: string; stdio: StdioFds }): Promise<number> {
-    this.calls.push(`create ${id} ${opts.bundle}`);
+  private spawned(pid: number, terminal: boolean): Spawned {
+    return terminal ? { pid, terminal: this.nextMaster++ } : { pid };
+  }
+
+  async create(id: string, opts: SpawnOptions & { bundle: string }): Promise<Spawned> {
+    this.calls.push(`create ${id} ${opts.bundle}${opts.terminal ? ' terminal' : ''}`);
     if (this.failCreate) throw this.failCreate;
     const pid = this.nextPid++;
     this.containers.set(id, { pid, status: 'created' });
-    return pid;
+    return this.spawned(pid, opts.terminal);
   }
 
   async start(id: string): Promise<void> {
@@ -81,11 +90,11 @@ export class FakeRuntime implements TaskRuntime {
     this.containers.delete(id);
   }
 
-  async exec(id: string): Promise<number> {
-    this.calls.push(`exec ${id}`);
+  async exec(id: string, _process: unknown, opts: SpawnOptions): Promise<Spawned> {
+    this.calls.push(`exec ${id}${opts.terminal ? ' terminal' : ''}`);
     const pid = this.nextPid++;
     this.execPids.push(pid);
-    return pid;
+    return this.spawned(pid, opts.terminal);
   }
 
   async pause(id: string): Promise<void> {
@@ -114,6 +123,12 @@ export class FakeRuntime implements TaskRuntime {
     };
   }
 
+  async update(id: string, resources: LinuxResources): Promise<void> {
+    this.calls.push(`update ${id}`);
+    this.get(id);
+    this.updates.push([id, resources]);
+  }
+
   async oomKillCount(id: string): Promise<number> {
     this.get(id);
     return this.oomKills;
@@ -123,6 +138,10 @@ export class FakeRuntime implements TaskRuntime {
 export class FakeIo implements ProcessIo {
   readonly fds = { stdin: 100, stdout: 101, stderr: 102 };
   spawnedCalls = 0;
+  /** The pty master spawned() was given. */
+  terminal: number | undefined;
+  sizes: [number, number][] = [];
+  stdinClosed = false;
   closed = false;
   /** Resolve to let the process's output reach end of file. */
   releaseDrain!: () => void;
@@ -136,8 +155,18 @@ export class FakeIo implements ProcessIo {
     if (drainAtOnce) this.releaseDrain();
   }
 
-  spawned(): void {
+  spawned(terminal?: number): void {
     this.spawnedCalls++;
+    this.terminal = terminal;
+  }
+
+  resize(width: number, height: number): void {
+    if (this.terminal === undefined) throw failedPrecondition('the process has no terminal');
+    this.sizes.push([width, height]);
+  }
+
+  closeStdin(): void {
+    this.stdinClosed = true;
   }
 
   async drain(timeoutMs: number): Promise<void> {

@@ -5,14 +5,16 @@ import * as path from 'node:path';
 import { JsonFileLog } from '../../src/io/json-file-log';
 import { copyOutput } from '../../src/io/output-copier';
 
-test('copyOutput writes each line to the log as it comes, flushes the last at end of file, copies raw bytes', async () => {
+test('copyOutput writes each line to the log as it comes, flushes the last at end of file, copies raw bytes, then ends the sinks', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'skiff-shim-copy-'));
   try {
     const file = path.join(dir, 'log');
     const log = new JsonFileLog(file, { maxSizeBytes: 0, maxFiles: 0 });
     const raw: Buffer[] = [];
     const source = new PassThrough();
-    const done = copyOutput(source, 'stderr', { log, sinks: [{ write: (c) => raw.push(c), close: () => undefined }] }, () => new Date(0));
+    let ended = false;
+    const sink = { write: (c: Buffer) => raw.push(c), end: () => (ended = true), close: () => undefined };
+    const done = copyOutput(source, 'stderr', { log, sinks: [sink] }, () => new Date(0));
     source.write('first\nsec');
     await new Promise((r) => setImmediate(r));
     expect(fs.readFileSync(file, 'utf8')).toBe('{"log":"first\\n","stream":"stderr","time":"1970-01-01T00:00:00Z"}\n');
@@ -21,6 +23,7 @@ test('copyOutput writes each line to the log as it comes, flushes the last at en
     log.close();
     expect(fs.readFileSync(file, 'utf8').split('\n')[1]).toBe('{"log":"second\\n","stream":"stderr","time":"1970-01-01T00:00:00Z"}');
     expect(Buffer.concat(raw).toString()).toBe('first\nsecond');
+    expect(ended).toBe(true);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

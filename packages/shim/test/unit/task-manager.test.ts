@@ -68,7 +68,7 @@ describe('life cycle of a task', () => {
     await f.manager.create(input(f, 'a'));
     await f.manager.create(input(f, 'b', { stdout: '/x/out', runtimeOptions: { ...options, logPathJsonFile: '/l/b.log', logOptions: { maxSizeBytes: 10, maxFiles: 2 } } }));
     expect(f.ios[0]!.request.log).toBeUndefined();
-    expect(f.ios[1]!.request).toEqual({ stdin: '', stdout: '/x/out', stderr: '', log: { path: '/l/b.log', maxSizeBytes: 10, maxFiles: 2 } });
+    expect(f.ios[1]!.request).toEqual({ stdin: '', stdout: '/x/out', stderr: '', terminal: false, log: { path: '/l/b.log', maxSizeBytes: 10, maxFiles: 2 } });
     expect(f.ios[1]!.spawnedCalls).toBe(1);
   });
 
@@ -125,8 +125,7 @@ describe('life cycle of a task', () => {
     expect(f.events.lastSequence).toBe(0);
   });
 
-  test('terminal and rootfs mounts are refused as NotImplemented', async () => {
-    expect(isSkiffError(await rejection(f.manager.create(input(f, 'c1', { terminal: true }))), 'NotImplemented')).toBe(true);
+  test('rootfs mounts are refused as NotImplemented', async () => {
     expect(isSkiffError(await rejection(f.manager.create(input(f, 'c1', { rootfs: [{ type: 'overlay' }] }))), 'NotImplemented')).toBe(true);
     expect(f.manager.size).toBe(0);
   });
@@ -245,7 +244,7 @@ describe('execs', () => {
     await f.manager.exec({ id: 'c1', execId: 'e1', terminal: false, stdin: '', stdout: '/x/e1.out', stderr: '', spec });
     expect(f.manager.state('c1', 'e1')).toMatchObject({ status: 'CREATED', pid: 0, stdout: '/x/e1.out' });
     const { pid } = await f.manager.start('c1', 'e1');
-    expect(f.ios[1]!.request).toEqual({ stdin: '', stdout: '/x/e1.out', stderr: '' });
+    expect(f.ios[1]!.request).toEqual({ stdin: '', stdout: '/x/e1.out', stderr: '', terminal: false });
     expect(f.manager.state('c1', 'e1')).toMatchObject({ status: 'RUNNING', pid });
     f.runtime.exit(pid, 7);
     expect((await f.manager.wait('c1', 'e1')).status).toBe(7);
@@ -367,5 +366,125 @@ describe('stats, connect, shutdown', () => {
     expect(f.exitRequests).toBe(0);
     f.manager.shutdown(false);
     expect(f.exitRequests).toBe(1);
+  });
+});
+
+describe('terminals', () => {
+  const writeConfig = (terminal: boolean) => fs.writeFileSync(path.join(f.bundle, 'config.json'), JSON.stringify({ process: { terminal, args: ['sh'], cwd: '/' } }));
+  const execInput = (extra: object = {}) => ({ id: 'c1', execId: 'e1', terminal: true, stdin: '/x/in', stdout: '/x/out', stderr: '', spec: { ...spec, terminal: true }, ...extra });
+
+  test('Create with a terminal: the runtime is asked for one and its master goes to the io; the events say terminal', async () => {
+    writeConfig(true);
+    await f.manager.create(input(f, 'c1', { terminal: true, stdin: '/x/in', stdout: '/x/out' }));
+    expect(f.runtime.calls).toEqual([`create c1 ${f.bundle} terminal`]);
+    expect(f.ios[0]!.request).toMatchObject({ stdin: '/x/in', stdout: '/x/out', stderr: '', terminal: true });
+    expect(f.ios[0]!.terminal).toBe(500);
+    expect(f.manager.state('c1', '').terminal).toBe(true);
+    const created: RecordedEvent[] = [];
+    f.events.subscribe(0, (r) => created.push(r))();
+    expect(created[0]!.event).toMatchObject({ kind: 'taskCreate', terminal: true });
+  });
+
+  test('a terminal with stderr, or a request that disagrees with config.json, is refused before the runtime is called', async () => {
+    writeConfig(true);
+    expect(isSkiffError(await rejection(f.manager.create(input(f, 'c1', { terminal: true, stderr: '/x/err' }))), 'InvalidArgument')).toBe(true);
+    const mismatch = await rejection(f.manager.create(input(f, 'c1', { terminal: false })));
+    expect(isSkiffError(mismatch, 'InvalidArgument')).toBe(true);
+    expect((mismatch as Error).message).toMatch(/config.json has process.terminal true/);
+    writeConfig(false);
+    expect(isSkiffError(await rejection(f.manager.create(input(f, 'c1', { terminal: true }))), 'InvalidArgument')).toBe(true);
+    expect(f.runtime.calls).toEqual([]);
+    expect(f.manager.size).toBe(0);
+  });
+
+  test('ResizePty reaches the io of a terminal process, the init already while CREATED', async () => {
+    writeConfig(true);
+    await f.manager.create(input(f, 'c1', { terminal: true }));
+    f.manager.resizePty('c1', '', 100, 30);
+    expect(f.ios[0]!.sizes).toEqual([[100, 30]]);
+  });
+
+  test('ResizePty: NotFound for an unknown task or exec, FailedPrecondition without a terminal, before Start of an exec, after the exit', async () => {
+    expect(isSkiffError(await rejection(Promise.resolve().then(() => f.manager.resizePty('nope', '', 80, 24))), 'NotFound')).toBe(true);
+    const { pid } = await f.manager.create(input(f));
+    await f.manager.start('c1', '');
+    expect(isSkiffError(await rejection(Promise.resolve().then(() => f.manager.resizePty('c1', 'nope', 80, 24))), 'NotFound')).toBe(true);
+    const noTerminal = await rejection(Promise.resolve().then(() => f.manager.resizePty('c1', '', 80, 24)));
+    expect(isSkiffError(noTerminal, 'FailedPrecondition')).toBe(true);
+    expect((noTerminal as Error).message).toBe('task c1 has no terminal');
+    await f.manager.exec(execInput());
+    const notStarted = await rejection(Promise.resolve().then(() => f.manager.resizePty('c1', 'e1', 80, 24)));
+    expect((notStarted as Error).message).toBe('exec e1 of task c1 has not been started');
+    const exec = await f.manager.start('c1', 'e1');
+    f.manager.resizePty('c1', 'e1', 120, 40);
+    expect(f.ios[1]!.sizes).toEqual([[120, 40]]);
+    f.runtime.exit(exec.pid, 0);
+    await f.manager.wait('c1', 'e1');
+    expect(isSkiffError(await rejection(Promise.resolve().then(() => f.manager.resizePty('c1', 'e1', 80, 24))), 'FailedPrecondition')).toBe(true);
+    f.runtime.exit(pid, 0);
+  });
+
+  test('Exec with a terminal: the runtime gets one, the master goes to the exec\'s io; terminal must agree with the spec, stderr must be ""', async () => {
+    await f.manager.create(input(f));
+    await f.manager.start('c1', '');
+    expect(isSkiffError(await rejection(f.manager.exec(execInput({ spec }))), 'InvalidArgument')).toBe(true);
+    expect(isSkiffError(await rejection(f.manager.exec(execInput({ terminal: false }))), 'InvalidArgument')).toBe(true);
+    expect(isSkiffError(await rejection(f.manager.exec(execInput({ stderr: '/x/err' }))), 'InvalidArgument')).toBe(true);
+    await f.manager.exec(execInput());
+    expect(f.manager.state('c1', 'e1').terminal).toBe(true);
+    await f.manager.start('c1', 'e1');
+    expect(f.runtime.calls).toContain('exec c1 terminal');
+    expect(f.ios[1]!.request).toMatchObject({ stdin: '/x/in', stdout: '/x/out', terminal: true });
+    expect(f.ios[1]!.terminal).toBe(500);
+  });
+});
+
+describe('CloseIO', () => {
+  test('closes the stdin of the init (from Create on) and of a started exec; a no-op without stdin: true', async () => {
+    await f.manager.create(input(f, 'c1', { stdin: '/x/in' }));
+    f.manager.closeIo('c1', '', false);
+    expect(f.ios[0]!.stdinClosed).toBe(false);
+    f.manager.closeIo('c1', '', true);
+    expect(f.ios[0]!.stdinClosed).toBe(true);
+    await f.manager.start('c1', '');
+    await f.manager.exec({ id: 'c1', execId: 'e1', terminal: false, stdin: '/x/in2', stdout: '', stderr: '', spec });
+    expect(isSkiffError(await rejection(Promise.resolve().then(() => f.manager.closeIo('c1', 'e1', true))), 'FailedPrecondition')).toBe(true);
+    await f.manager.start('c1', 'e1');
+    f.manager.closeIo('c1', 'e1', true);
+    expect(f.ios[1]!.stdinClosed).toBe(true);
+  });
+
+  test('NotFound for an unknown task or exec', async () => {
+    expect(isSkiffError(await rejection(Promise.resolve().then(() => f.manager.closeIo('nope', '', true))), 'NotFound')).toBe(true);
+    await f.manager.create(input(f));
+    expect(isSkiffError(await rejection(Promise.resolve().then(() => f.manager.closeIo('c1', 'nope', true))), 'NotFound')).toBe(true);
+  });
+});
+
+describe('Update', () => {
+  const resources = { memory: { limit: 64 * 1024 * 1024 } };
+
+  test('reaches the runtime while the task is created, running or paused', async () => {
+    await f.manager.create(input(f));
+    await f.manager.update('c1', resources);
+    await f.manager.start('c1', '');
+    await f.manager.pause('c1');
+    await f.manager.update('c1', { pids: { limit: 10 } });
+    expect(f.runtime.updates).toEqual([
+      ['c1', resources],
+      ['c1', { pids: { limit: 10 } }],
+    ]);
+  });
+
+  test('NotFound for an unknown task, FailedPrecondition once stopped', async () => {
+    expect(isSkiffError(await rejection(f.manager.update('nope', resources)), 'NotFound')).toBe(true);
+    const { pid } = await f.manager.create(input(f));
+    await f.manager.start('c1', '');
+    f.runtime.exit(pid, 0);
+    await f.manager.wait('c1', '');
+    const stopped = await rejection(f.manager.update('c1', resources));
+    expect(isSkiffError(stopped, 'FailedPrecondition')).toBe(true);
+    expect((stopped as Error).message).toBe('cannot update task c1: it is stopped');
+    expect(f.runtime.updates).toEqual([]);
   });
 });

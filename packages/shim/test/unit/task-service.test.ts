@@ -36,7 +36,23 @@ afterEach(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-type Method = 'Create' | 'Start' | 'Delete' | 'Exec' | 'Kill' | 'State' | 'Pids' | 'Pause' | 'Resume' | 'Wait' | 'Stats' | 'Connect' | 'Shutdown' | 'Update';
+type Method =
+  | 'Create'
+  | 'Start'
+  | 'Delete'
+  | 'Exec'
+  | 'Kill'
+  | 'State'
+  | 'Pids'
+  | 'Pause'
+  | 'Resume'
+  | 'Wait'
+  | 'Stats'
+  | 'Connect'
+  | 'Shutdown'
+  | 'Update'
+  | 'ResizePty'
+  | 'CloseIO';
 
 function call(method: Method, request: object): Promise<any> {
   return new Promise((resolve, reject) => {
@@ -78,8 +94,23 @@ test('errors carry the codes of @skiff/errors', async () => {
   expect(await code('Delete', { id: 'c1' })).toBe('FAILED_PRECONDITION: cannot delete task c1: it is running');
   expect(await code('Create', { id: 'c1', bundle: f.bundle })).toBe('ALREADY_EXISTS: task c1 already exists');
   expect(await code('Create', { id: 'c1', bundle: f.bundle, terminal: true })).toMatch(/^ALREADY_EXISTS/);
-  expect(await code('Create', { id: 'c2', bundle: f.bundle, terminal: true })).toMatch(/^UNIMPLEMENTED: terminal/);
-  expect(await code('Update', { id: 'c1' })).toMatch(/^UNIMPLEMENTED/);
+  expect(await code('Create', { id: 'c2', bundle: f.bundle, terminal: true, stderr: '/x/err' })).toMatch(/^INVALID_ARGUMENT: stderr must be ""/);
+  expect(await code('ResizePty', { id: 'c1', width: 80, height: 24 })).toBe('FAILED_PRECONDITION: task c1 has no terminal');
+  expect(await code('ResizePty', { id: 'c1', execId: 'e9', width: 80, height: 24 })).toBe('NOT_FOUND: exec e9 not found in task c1');
+  expect(await code('CloseIO', { id: 'nope', stdin: true })).toBe('NOT_FOUND: task nope not found');
+  expect(await code('Update', { id: 'nope', resources: spec({}) })).toBe('NOT_FOUND: task nope not found');
+});
+
+test('ResizePty, CloseIO and Update reach the core', async () => {
+  fs.writeFileSync(path.join(f.bundle, 'config.json'), JSON.stringify({ process: { terminal: true } }));
+  await call('Create', { id: 'c1', bundle: f.bundle, terminal: true });
+  expect(await call('ResizePty', { id: 'c1', width: 132, height: 43 })).toEqual({});
+  expect(f.ios[0]!.sizes).toEqual([[132, 43]]);
+  expect(await call('CloseIO', { id: 'c1', stdin: true })).toEqual({});
+  expect(f.ios[0]!.stdinClosed).toBe(true);
+  const resources = { memory: { limit: 1 << 26 }, cpu: { shares: 512 } };
+  expect(await call('Update', { id: 'c1', resources: spec(resources), annotations: { a: 'b' } })).toEqual({});
+  expect(f.runtime.updates).toEqual([['c1', resources]]);
 });
 
 test('requests are validated at the boundary: INVALID_ARGUMENT naming the field', async () => {
@@ -93,6 +124,10 @@ test('requests are validated at the boundary: INVALID_ARGUMENT naming the field'
   expect(await code('Exec', { id: 'c1', execId: 'e1', spec: spec({ cwd: '/', args: [] }) })).toBe('INVALID_ARGUMENT: spec: args must not be empty');
   expect(await code('Exec', { id: 'c1', execId: 'e1', spec: spec({ args: ['x'] }) })).toMatch(/^INVALID_ARGUMENT: spec.cwd: /);
   expect(await code('Exec', { id: 'c1', execId: '', spec: spec({ args: ['x'], cwd: '/' }) })).toMatch(/^INVALID_ARGUMENT: execId/);
+  expect(await code('ResizePty', { id: 'c1', width: 70_000, height: 24 })).toBe('INVALID_ARGUMENT: width: must be at most 65535');
+  expect(await code('Update', { id: 'c1' })).toMatch(/^INVALID_ARGUMENT: resources: not JSON/);
+  expect(await code('Update', { id: 'c1', resources: Buffer.from('[1]') })).toMatch(/^INVALID_ARGUMENT: resources: /);
+  expect(await code('Update', { id: 'c1', resources: spec({ memory: { limit: 'lots' } }) })).toMatch(/^INVALID_ARGUMENT: resources.memory.limit: /);
 });
 
 test('the runtime options reach the core decoded (uint64 strings as numbers)', async () => {

@@ -34,6 +34,9 @@ export declare const topics: {
   readonly containerCreate: '/containers/create';
   readonly containerUpdate: '/containers/update';
   readonly containerDelete: '/containers/delete';
+  readonly imageCreate: '/images/create';
+  readonly imageUpdate: '/images/update';
+  readonly imageDelete: '/images/delete';
 };
 export type EventName = keyof typeof topics;
 export type Topic = (typeof topics)[EventName];

@@ -69,6 +69,9 @@ const topics = Object.freeze({
   containerCreate: '/containers/create',
   containerUpdate: '/containers/update',
   containerDelete: '/containers/delete',
+  imageCreate: '/images/create',
+  imageUpdate: '/images/update',
+  imageDelete: '/images/delete',
 });
 
 /** gRPC metadata key naming the namespace of a call to skiff-containerd. */

@@ -6,6 +6,9 @@ import type { ContainerCreate as _skiff_events_v1_ContainerCreate, ContainerCrea
 import type { ContainerDelete as _skiff_events_v1_ContainerDelete, ContainerDelete__Output as _skiff_events_v1_ContainerDelete__Output } from './skiff/events/v1/ContainerDelete';
 import type { ContainerUpdate as _skiff_events_v1_ContainerUpdate, ContainerUpdate__Output as _skiff_events_v1_ContainerUpdate__Output } from './skiff/events/v1/ContainerUpdate';
 import type { Envelope as _skiff_events_v1_Envelope, Envelope__Output as _skiff_events_v1_Envelope__Output } from './skiff/events/v1/Envelope';
+import type { ImageCreate as _skiff_events_v1_ImageCreate, ImageCreate__Output as _skiff_events_v1_ImageCreate__Output } from './skiff/events/v1/ImageCreate';
+import type { ImageDelete as _skiff_events_v1_ImageDelete, ImageDelete__Output as _skiff_events_v1_ImageDelete__Output } from './skiff/events/v1/ImageDelete';
+import type { ImageUpdate as _skiff_events_v1_ImageUpdate, ImageUpdate__Output as _skiff_events_v1_ImageUpdate__Output } from './skiff/events/v1/ImageUpdate';
 import type { TaskCreate as _skiff_events_v1_TaskCreate, TaskCreate__Output as _skiff_events_v1_TaskCreate__Output } from './skiff/events/v1/TaskCreate';
 import type { TaskDelete as _skiff_events_v1_TaskDelete, TaskDelete__Output as _skiff_events_v1_TaskDelete__Output } from './skiff/events/v1/TaskDelete';
 import type { TaskExecAdded as _skiff_events_v1_TaskExecAdded, TaskExecAdded__Output as _skiff_events_v1_TaskExecAdded__Output } from './skiff/events/v1/TaskExecAdded';
@@ -30,6 +33,9 @@ export interface ProtoGrpcType {
         ContainerDelete: MessageTypeDefinition<_skiff_events_v1_ContainerDelete, _skiff_events_v1_ContainerDelete__Output>
         ContainerUpdate: MessageTypeDefinition<_skiff_events_v1_ContainerUpdate, _skiff_events_v1_ContainerUpdate__Output>
         Envelope: MessageTypeDefinition<_skiff_events_v1_Envelope, _skiff_events_v1_Envelope__Output>
+        ImageCreate: MessageTypeDefinition<_skiff_events_v1_ImageCreate, _skiff_events_v1_ImageCreate__Output>
+        ImageDelete: MessageTypeDefinition<_skiff_events_v1_ImageDelete, _skiff_events_v1_ImageDelete__Output>
+        ImageUpdate: MessageTypeDefinition<_skiff_events_v1_ImageUpdate, _skiff_events_v1_ImageUpdate__Output>
         TaskCreate: MessageTypeDefinition<_skiff_events_v1_TaskCreate, _skiff_events_v1_TaskCreate__Output>
         TaskDelete: MessageTypeDefinition<_skiff_events_v1_TaskDelete, _skiff_events_v1_TaskDelete__Output>
         TaskExecAdded: MessageTypeDefinition<_skiff_events_v1_TaskExecAdded, _skiff_events_v1_TaskExecAdded__Output>

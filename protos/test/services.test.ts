@@ -64,6 +64,18 @@ const services: Record<string, { file: string; methods: Record<string, Shape> }>
       List: 'server-stream',
     },
   },
+  'skiff.containerd.services.transfer.v1.Transfer': {
+    file: 'skiff/containerd/services/transfer/v1/transfer.proto',
+    methods: {
+      ...unary('Commit', 'Unpack'),
+      Pull: 'server-stream',
+      Push: 'server-stream',
+      Export: 'server-stream',
+      Import: 'bidi',
+      ImportRootfs: 'client-stream',
+      ExportRootfs: 'server-stream',
+    },
+  },
 };
 
 function shapeOf(m: protoLoader.MethodDefinition<object, object>): Shape {

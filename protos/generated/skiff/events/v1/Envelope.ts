@@ -13,6 +13,9 @@ import type { TaskResumed as _skiff_events_v1_TaskResumed, TaskResumed__Output a
 import type { ContainerCreate as _skiff_events_v1_ContainerCreate, ContainerCreate__Output as _skiff_events_v1_ContainerCreate__Output } from '../../../skiff/events/v1/ContainerCreate';
 import type { ContainerUpdate as _skiff_events_v1_ContainerUpdate, ContainerUpdate__Output as _skiff_events_v1_ContainerUpdate__Output } from '../../../skiff/events/v1/ContainerUpdate';
 import type { ContainerDelete as _skiff_events_v1_ContainerDelete, ContainerDelete__Output as _skiff_events_v1_ContainerDelete__Output } from '../../../skiff/events/v1/ContainerDelete';
+import type { ImageCreate as _skiff_events_v1_ImageCreate, ImageCreate__Output as _skiff_events_v1_ImageCreate__Output } from '../../../skiff/events/v1/ImageCreate';
+import type { ImageUpdate as _skiff_events_v1_ImageUpdate, ImageUpdate__Output as _skiff_events_v1_ImageUpdate__Output } from '../../../skiff/events/v1/ImageUpdate';
+import type { ImageDelete as _skiff_events_v1_ImageDelete, ImageDelete__Output as _skiff_events_v1_ImageDelete__Output } from '../../../skiff/events/v1/ImageDelete';
 import type { Any as _google_protobuf_Any, Any__Output as _google_protobuf_Any__Output } from '../../../google/protobuf/Any';
 import type { Long } from '@grpc/proto-loader';
 
@@ -57,11 +60,14 @@ export interface Envelope {
   'containerCreate'?: (_skiff_events_v1_ContainerCreate | null);
   'containerUpdate'?: (_skiff_events_v1_ContainerUpdate | null);
   'containerDelete'?: (_skiff_events_v1_ContainerDelete | null);
+  'imageCreate'?: (_skiff_events_v1_ImageCreate | null);
+  'imageUpdate'?: (_skiff_events_v1_ImageUpdate | null);
+  'imageDelete'?: (_skiff_events_v1_ImageDelete | null);
   /**
    * Anything else; the topic says what it is.
    */
   'custom'?: (_google_protobuf_Any | null);
-  'event'?: "taskCreate"|"taskStart"|"taskExit"|"taskDelete"|"taskOom"|"taskExecAdded"|"taskExecStarted"|"taskPaused"|"taskResumed"|"containerCreate"|"containerUpdate"|"containerDelete"|"custom";
+  'event'?: "taskCreate"|"taskStart"|"taskExit"|"taskDelete"|"taskOom"|"taskExecAdded"|"taskExecStarted"|"taskPaused"|"taskResumed"|"containerCreate"|"containerUpdate"|"containerDelete"|"imageCreate"|"imageUpdate"|"imageDelete"|"custom";
 }
 
 /**
@@ -105,9 +111,12 @@ export interface Envelope__Output {
   'containerCreate'?: (_skiff_events_v1_ContainerCreate__Output | null);
   'containerUpdate'?: (_skiff_events_v1_ContainerUpdate__Output | null);
   'containerDelete'?: (_skiff_events_v1_ContainerDelete__Output | null);
+  'imageCreate'?: (_skiff_events_v1_ImageCreate__Output | null);
+  'imageUpdate'?: (_skiff_events_v1_ImageUpdate__Output | null);
+  'imageDelete'?: (_skiff_events_v1_ImageDelete__Output | null);
   /**
    * Anything else; the topic says what it is.
    */
   'custom'?: (_google_protobuf_Any__Output | null);
-  'event'?: "taskCreate"|"taskStart"|"taskExit"|"taskDelete"|"taskOom"|"taskExecAdded"|"taskExecStarted"|"taskPaused"|"taskResumed"|"containerCreate"|"containerUpdate"|"containerDelete"|"custom";
+  'event'?: "taskCreate"|"taskStart"|"taskExit"|"taskDelete"|"taskOom"|"taskExecAdded"|"taskExecStarted"|"taskPaused"|"taskResumed"|"containerCreate"|"containerUpdate"|"containerDelete"|"imageCreate"|"imageUpdate"|"imageDelete"|"custom";
 }

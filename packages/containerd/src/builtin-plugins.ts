@@ -1,11 +1,14 @@
 // The plugins a stock skiff-containerd is made of. Each is small: it builds one core from the
 // configuration and the plugins it requires; the gRPC ones adapt a core to a service.
 import * as path from 'node:path';
+import { invalidArgument } from '@skiff/errors';
 import { loadGrpcObject } from '@skiff/protos';
 import type { ProtoGrpcType as ContainersProto } from '@skiff/protos/generated/containers';
 import type { ProtoGrpcType as TasksProto } from '@skiff/protos/generated/tasks';
 import type { ProtoGrpcType as EventsProto } from '@skiff/protos/generated/events';
 import type { ProtoGrpcType as VersionProto } from '@skiff/protos/generated/version';
+import { LeaseManager } from './content/leases';
+import { ContentStore } from './content/store';
 import { ContainerStore } from './core/container-store';
 import { ContainersCore } from './core/containers';
 import { EventBus } from './core/event-bus';
@@ -15,7 +18,9 @@ import { tasksService } from './grpc/tasks-service';
 import { versionService } from './grpc/version-service';
 import type { GrpcServicePlugin, Plugin } from './plugins';
 import { BinaryShimLauncher, findShimBinary } from './runtime/shim-launcher';
+import { ImageStore } from './images/store';
 import { TasksCore } from './runtime/tasks';
+import { OverlaySnapshotter } from './snapshots/overlay';
 import { WarmShimPool } from './runtime/warm-pool';
 
 export const eventsPlugin: Plugin<EventBus> = { type: 'events', id: 'bus', init: () => new EventBus() };
@@ -27,6 +32,41 @@ export const containersPlugin: Plugin<ContainersCore> = {
   init: (ctx) => new ContainersCore(new ContainerStore(path.join(ctx.config.root, 'metadata', 'containers')), ctx.get('events', 'bus')),
 };
 
+/** The content store and the leases that protect what a transfer is still writing from GC. */
+export interface LocalContent {
+  store: ContentStore;
+  leases: LeaseManager;
+}
+
+export const contentPlugin: Plugin<LocalContent> = {
+  type: 'content',
+  id: 'local',
+  async init(ctx) {
+    const store = new ContentStore(path.join(ctx.config.root, 'content'));
+    const leases = new LeaseManager(path.join(ctx.config.root, 'leases'));
+    await store.open();
+    await leases.open();
+    return { store, leases };
+  },
+};
+
+export const overlaySnapshotterPlugin: Plugin<OverlaySnapshotter> = {
+  type: 'snapshotter',
+  id: 'overlayfs',
+  async init(ctx) {
+    const snapshotter = new OverlaySnapshotter(path.join(ctx.config.root, 'snapshots', 'overlayfs'));
+    await snapshotter.open();
+    return snapshotter;
+  },
+};
+
+export const imagesPlugin: Plugin<ImageStore> = {
+  type: 'metadata',
+  id: 'images',
+  requires: ['events/bus'],
+  init: (ctx) => new ImageStore(path.join(ctx.config.root, 'metadata', 'images'), ctx.get('events', 'bus')),
+};
+
 export interface ShimRuntime {
   tasks: TasksCore;
   pool: WarmShimPool | undefined;
@@ -35,7 +75,7 @@ export interface ShimRuntime {
 export const shimRuntimePlugin: Plugin<ShimRuntime> = {
   type: 'runtime',
   id: 'shim',
-  requires: ['events/bus', 'metadata/containers'],
+  requires: ['events/bus', 'metadata/containers', 'snapshotter/overlayfs'],
   async init(ctx) {
     const { config } = ctx;
     const containers = ctx.get<ContainersCore>('metadata', 'containers');
@@ -56,6 +96,10 @@ export const shimRuntimePlugin: Plugin<ShimRuntime> = {
       pool,
       bus: ctx.get('events', 'bus'),
       container: (ns, id) => containers.get(ns, id),
+      snapshotMounts: (snapshotter, key) => {
+        if (snapshotter && snapshotter !== 'overlayfs') throw invalidArgument(`unknown snapshotter "${snapshotter}"`);
+        return ctx.get<OverlaySnapshotter>('snapshotter', 'overlayfs').mounts(key);
+      },
       log,
     });
     containers.setTaskLookup((ns, id) => tasks.hasTask(ns, id));
@@ -95,5 +139,5 @@ export const versionGrpcPlugin = grpcPlugin('version', [], () => (server) => {
 });
 
 export function builtinPlugins(): Plugin<any>[] {
-  return [eventsPlugin, containersPlugin, shimRuntimePlugin, containersGrpcPlugin, tasksGrpcPlugin, eventsGrpcPlugin, versionGrpcPlugin];
+  return [eventsPlugin, containersPlugin, contentPlugin, overlaySnapshotterPlugin, imagesPlugin, shimRuntimePlugin, containersGrpcPlugin, tasksGrpcPlugin, eventsGrpcPlugin, versionGrpcPlugin];
 }

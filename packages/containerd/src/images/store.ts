@@ -1,5 +1,5 @@
 // Image records: a name ("docker.io/library/busybox:latest") mapped to the descriptor of its
-// manifest or index in the content store, per namespace. One JSON file per image (named by a
+// manifest or index in the content store (in its OCI JSON shape), per namespace. One JSON file per image (named by a
 // hash of the name, which may hold "/", ":" and "@"), written atomically.
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -9,26 +9,7 @@ import { alreadyExists, internal, invalidArgument, notFound } from '@skiff/error
 import { writeFileAtomic } from '../atomic-file';
 import type { EventBus } from '../core/event-bus';
 import { matchesFilters, parseFilters } from '../filters';
-
-export const DescriptorSchema = z.object({
-  mediaType: z.string().min(1),
-  digest: z.string().regex(/^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/, 'invalid digest'),
-  size: z.number().int().nonnegative(),
-  annotations: z.record(z.string(), z.string()).default({}),
-  urls: z.array(z.string()).default([]),
-  platform: z
-    .object({
-      os: z.string(),
-      architecture: z.string(),
-      variant: z.string().default(''),
-      osVersion: z.string().default(''),
-      osFeatures: z.array(z.string()).default([]),
-    })
-    .nullable()
-    .default(null),
-  artifactType: z.string().default(''),
-});
-export type Descriptor = z.output<typeof DescriptorSchema>;
+import { type Descriptor, DescriptorSchema } from '../registry/manifest';
 
 export const ImageRecordSchema = z.object({
   name: z.string().min(1),
@@ -38,6 +19,7 @@ export const ImageRecordSchema = z.object({
   updatedAt: z.string(),
 });
 export type ImageRecord = z.output<typeof ImageRecordSchema>;
+export type { Descriptor };
 export type ImageInput = Pick<ImageRecord, 'name' | 'labels' | 'target'>;
 
 function imageField(image: ImageRecord, field: string): string | undefined {

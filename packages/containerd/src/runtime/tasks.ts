@@ -87,6 +87,8 @@ export interface TasksOptions {
   pool: WarmShimPool | undefined;
   bus: EventBus;
   container: (namespace: string, id: string) => ContainerRecord;
+  /** The mounts of a container's snapshot (Container.snapshotter, Container.snapshot_key). */
+  snapshotMounts?: (snapshotter: string, key: string) => Promise<CreateTaskInput['rootfs']>;
   log?: (msg: string) => void;
 }
 
@@ -198,7 +200,7 @@ export class TasksCore {
       const response = await shim.handle.call<{ pid: number }>('Create', {
         id,
         bundle,
-        rootfs: input.rootfs,
+        rootfs: await this.rootfsMounts(container, input),
         terminal: input.terminal,
         stdin: input.stdin,
         stdout: input.stdout,
@@ -214,6 +216,13 @@ export class TasksCore {
       fs.rmSync(bundle, { recursive: true, force: true });
       throw err;
     }
+  }
+
+  /** The request's mounts; none given, the container's snapshot's; none either, the spec's root. */
+  private async rootfsMounts(container: ContainerRecord, input: CreateTaskInput): Promise<CreateTaskInput['rootfs']> {
+    if (input.rootfs.length > 0 || !container.snapshotKey) return input.rootfs;
+    if (!this.opts.snapshotMounts) throw failedPrecondition(`container "${container.id}" names a snapshot, but no snapshotter is configured`);
+    return this.opts.snapshotMounts(container.snapshotter, container.snapshotKey);
   }
 
   /** A shim for a new task: the group's, a warm one, or one started now for this task alone. */

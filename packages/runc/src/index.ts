@@ -7,4 +7,6 @@ export type { Syscalls } from './sys/syscalls';
 export { SysError, exitStatusOf, signaledBy } from './sys/syscalls';
 export { compileSeccomp } from './seccomp';
 export { detectLayout, newCgroupManager, loadCgroupManager } from './cgroups';
+export { parseMountOptions } from './lib/mount-options';
+export type { ParsedMountOptions } from './lib/mount-options';
 export type { CgroupManager } from './cgroups';

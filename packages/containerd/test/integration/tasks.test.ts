@@ -97,6 +97,29 @@ describeRoot('skiff-containerd tasks through real shims', () => {
     await containers('Delete', { id: 'ext' });
   });
 
+  it('mounts rootfs mounts given at create in the shim, and unmounts them at delete', async () => {
+    const upper = path.join(h.dir, 'ovl', 'upper');
+    const work = path.join(h.dir, 'ovl', 'work');
+    fs.mkdirSync(upper, { recursive: true });
+    fs.mkdirSync(work, { recursive: true });
+    const spec = JSON.parse(h.spec(['/bin/sh', '-c', 'echo written > /new-file; cat /new-file']).toString());
+    spec.root = { path: 'rootfs', readonly: false };
+    await containers('Create', { container: { id: 'ovl', spec: Buffer.from(JSON.stringify(spec)), runtime: { name: 'builtin', options: h.runtimeOptions('ovl') } } });
+    const overlay = { type: 'overlay', source: 'overlay', target: '', options: [`lowerdir=${h.rootfs}`, `upperdir=${upper}`, `workdir=${work}`] };
+    await tasks('Create', { containerId: 'ovl', rootfs: [overlay] });
+    const rootfs = path.join(h.state, 'default', 'ovl', 'rootfs');
+    expect(fs.readFileSync('/proc/self/mountinfo', 'utf8')).toContain(` ${rootfs} `);
+    await tasks('Start', { containerId: 'ovl' });
+    expect((await tasks('Wait', { containerId: 'ovl' })).exitStatus).toBe(0);
+    expect(logLines(path.join(h.logs, 'ovl.log'))).toEqual(['written\n']);
+    // The write went to the upper directory, not to the shared lower one.
+    expect(fs.readFileSync(path.join(upper, 'new-file'), 'utf8')).toBe('written\n');
+    expect(fs.existsSync(path.join(h.rootfs, 'new-file'))).toBe(false);
+    await tasks('Delete', { containerId: 'ovl' });
+    expect(fs.readFileSync('/proc/self/mountinfo', 'utf8')).not.toContain(` ${rootfs} `);
+    await containers('Delete', { id: 'ovl' });
+  });
+
   it('answers errors in the shared vocabulary', async () => {
     await expect(tasks('Create', { containerId: 'nope' })).rejects.toMatchObject({ code: 5 });
     await expect(containers('Create', { container: { id: 'bad id!', spec: h.spec(['true']) } })).rejects.toMatchObject({ code: 3 });

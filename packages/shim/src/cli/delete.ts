@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isSkiffError } from '@skiff/errors';
-import { Runtime } from '@skiff/runc';
+import { Runtime, realSyscalls } from '@skiff/runc';
+import { kernelRootfsMounter } from '../io/rootfs';
 import { ADDRESS_FILE, PID_FILE, readRuntimeOptions } from '../bundle-files';
 import { isBuiltin } from '../runtime/builtin';
 import { ExternalRuntime } from '../runtime/external';
@@ -73,6 +74,8 @@ export async function deleteLost(opts: DeleteOptions): Promise<DeleteResponseJso
   } catch (err) {
     if (!isSkiffError(err, 'NotFound')) throw err;
   }
+  // The shim that mounted the rootfs (if it did) is gone; the mount is not.
+  kernelRootfsMounter(realSyscalls()).unmount(path.join(opts.bundle, 'rootfs'));
   for (const file of [ADDRESS_FILE, PID_FILE]) fs.rmSync(path.join(opts.bundle, file), { force: true });
   return { pid, exitStatus, exitedAt: new Date().toISOString() };
 }

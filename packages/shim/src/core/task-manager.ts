@@ -1,4 +1,6 @@
+import * as path from 'node:path';
 import { alreadyExists, failedPrecondition, invalidArgument, isSkiffError, notFound, notImplemented, unavailable } from '@skiff/errors';
+import type { RootfsMount, RootfsMounter } from '../io/rootfs';
 import type { LinuxResources, Process } from '@skiff/oci-spec';
 import { specTerminal, writeTaskFiles } from '../bundle-files';
 import type { EventLog } from './event-log';
@@ -14,8 +16,8 @@ export type TaskStatus = 'CREATED' | 'RUNNING' | 'STOPPED' | 'PAUSED' | 'PAUSING
 export interface CreateTaskInput extends StdioPaths {
   id: string;
   bundle: string;
-  /** Mounts to assemble the rootfs from; only an empty list (rootfs already in the bundle) is supported. */
-  rootfs: readonly unknown[];
+  /** Mounts that make up <bundle>/rootfs, in order; empty when the bundle's rootfs is in place. */
+  rootfs: readonly RootfsMount[];
   terminal: boolean;
   runtimeOptions: TaskRuntimeOptions;
 }
@@ -61,6 +63,8 @@ export interface TaskManagerOptions {
   reapOrphans?: () => void;
   /** Called once when the shim should exit (Shutdown with nothing left to hold, or now). */
   onExitRequested?: () => void;
+  /** Mounts rootfs mounts given in Create; without it such a Create is refused. */
+  rootfsMounter?: RootfsMounter;
   clock?: () => Date;
   /** How long an exit waits for the process's output to reach end of file before it is published. */
   drainTimeoutMs?: number;
@@ -128,7 +132,8 @@ export class TaskManager {
     if (configTerminal !== undefined && configTerminal !== input.terminal) {
       throw invalidArgument(`terminal is ${input.terminal} but the bundle's config.json has process.terminal ${configTerminal}`);
     }
-    if (input.rootfs.length > 0) throw notImplemented('rootfs mounts are not supported by this shim yet: pass a bundle with its rootfs in place');
+    const mounter = input.rootfs.length > 0 ? this.opts.rootfsMounter : undefined;
+    if (input.rootfs.length > 0 && !mounter) throw notImplemented('this shim cannot mount a rootfs: pass a bundle with its rootfs in place');
     const options = { ...input.runtimeOptions, root: input.runtimeOptions.root || this.opts.defaultRuntimeRoot };
     const runtime = this.opts.runtimeFor(options);
     const init = new TaskProcess('', { stdin: input.stdin, stdout: input.stdout, stderr: input.stderr }, input.terminal);
@@ -136,7 +141,12 @@ export class TaskManager {
     // Claimed before the first await so a concurrent Create of the same id fails.
     this.tasks.set(task.id, task);
     let created = false;
+    const rootfs = path.join(task.bundle, 'rootfs');
     try {
+      if (mounter) {
+        mounter.mount(input.rootfs, rootfs);
+        task.rootfsMounted = true;
+      }
       const { logPathJsonFile: logPath, logOptions } = options;
       init.io = this.opts.openIo({ ...init.stdio, terminal: init.terminal, ...(logPath ? { log: { path: logPath, ...logOptions } } : {}) });
       const spawned = await runtime.create(task.id, { bundle: task.bundle, stdio: init.io.fds, terminal: init.terminal });
@@ -149,6 +159,7 @@ export class TaskManager {
       this.tasks.delete(task.id);
       init.io?.close();
       if (created) await runtime.delete(task.id).catch(() => undefined);
+      if (task.rootfsMounted) mounter!.unmount(rootfs);
       throw err;
     }
     this.watch(task, init);
@@ -315,6 +326,7 @@ export class TaskManager {
       throw err;
     }
     for (const p of [init, ...task.execs.values()]) p.io?.close();
+    if (task.rootfsMounted) this.opts.rootfsMounter!.unmount(path.join(task.bundle, 'rootfs'));
     this.tasks.delete(task.id);
     const exit = init.exit!;
     this.emit({ kind: 'taskDelete', containerId: task.id, pid: init.pid, exitStatus: exit.status, exitedAt: exit.at });

@@ -9,6 +9,8 @@ export class Task {
   /** A Pause is freezing the cgroup (reported as PAUSING). */
   pausing = false;
   deleting = false;
+  /** The shim mounted <bundle>/rootfs at Create (and unmounts it at Delete). */
+  rootfsMounted = false;
   /** OOM kills counted in the task's cgroup when last checked: a rise means a /tasks/oom. */
   oomKills = 0;
 

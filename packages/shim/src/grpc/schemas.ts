@@ -45,7 +45,7 @@ const RuntimeOptionsSchema = z.object({
 export const CreateTaskSchema = z.object({
   id,
   bundle: absolute,
-  rootfs: z.array(z.unknown()),
+  rootfs: z.array(z.object({ type: z.string().min(1), source: z.string(), target: z.string(), options: z.array(z.string()) })),
   terminal: z.boolean(),
   stdin: stdioPath,
   stdout: stdioPath,

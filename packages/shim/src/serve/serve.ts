@@ -1,3 +1,4 @@
+import { kernelRootfsMounter } from '../io/rootfs';
 import * as fs from 'node:fs';
 import { realSyscalls } from '@skiff/runc';
 import { EventLog } from '../core/event-log';
@@ -52,6 +53,7 @@ export async function serve(opts: ServeOptions): Promise<void> {
     reapOrphans: sweep,
     // After the Shutdown (or Delete) that asked for it has been answered.
     onExitRequested: () => setImmediate(() => void exit()),
+    rootfsMounter: kernelRootfsMounter(sys),
   });
   const service = taskService({ manager, events, namespace: opts.namespace, version });
   const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);

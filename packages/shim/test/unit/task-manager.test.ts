@@ -125,9 +125,34 @@ describe('life cycle of a task', () => {
     expect(f.events.lastSequence).toBe(0);
   });
 
-  test('rootfs mounts are refused as NotImplemented', async () => {
-    expect(isSkiffError(await rejection(f.manager.create(input(f, 'c1', { rootfs: [{ type: 'overlay' }] }))), 'NotImplemented')).toBe(true);
+  test('rootfs mounts without a mounter are refused as NotImplemented', async () => {
+    const overlay = { type: 'overlay', source: 'overlay', target: '', options: ['lowerdir=/l'] };
+    expect(isSkiffError(await rejection(f.manager.create(input(f, 'c1', { rootfs: [overlay] }))), 'NotImplemented')).toBe(true);
     expect(f.manager.size).toBe(0);
+  });
+
+  test('rootfs mounts are made before the runtime creates, and undone at Delete or a failed Create', async () => {
+    const calls: string[] = [];
+    const rootfsMounter = {
+      mount: (mounts: readonly { type: string }[], target: string) => calls.push(`mount ${mounts.map((m) => m.type).join(',')} ${target}`),
+      unmount: (target: string) => calls.push(`unmount ${target}`),
+    };
+    const g = fixture({ rootfsMounter });
+    try {
+      const overlay = { type: 'overlay', source: 'overlay', target: '', options: ['lowerdir=/l'] };
+      const rootfs = path.join(g.bundle, 'rootfs');
+      g.runtime.failCreate = new Error('boom');
+      await expect(g.manager.create(input(g, 'c1', { rootfs: [overlay] }))).rejects.toThrow('boom');
+      expect(calls).toEqual([`mount overlay ${rootfs}`, `unmount ${rootfs}`]);
+      g.runtime.failCreate = undefined;
+      calls.length = 0;
+      await g.manager.create(input(g, 'c1', { rootfs: [overlay] }));
+      expect(calls).toEqual([`mount overlay ${rootfs}`]);
+      await g.manager.delete('c1', '');
+      expect(calls).toEqual([`mount overlay ${rootfs}`, `unmount ${rootfs}`]);
+    } finally {
+      g.cleanup();
+    }
   });
 
   test('Kill signals the init through the runtime; on a stopped task it is a no-op', async () => {

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { invalidArgument } from '@skiff/errors';
-import { parseMountOptions, type Syscalls } from '@skiff/runc';
+import { parseMountOptions, SysError, type Syscalls } from '@skiff/runc';
 
 export interface RootfsMount {
   type: string;
@@ -24,6 +24,9 @@ const MS_REC = 0x4000;
 const MS_REMOUNT = 0x20;
 const MS_RDONLY = 0x1;
 const MNT_DETACH = 0x2;
+const ENOENT = 2;
+const ENOTDIR = 20;
+const EINVAL = 22;
 // mount(2) copies at most one page of filesystem data.
 const PAGE_SIZE = 4096;
 
@@ -66,6 +69,12 @@ export function kernelRootfsMounter(sys: Syscalls): RootfsMounter {
           if (cwd) process.chdir(cwd);
           try {
             sys.mount(m.source, target, m.type, parsed.flags, data || null);
+          } catch (err) {
+            // What the caller asked for does not mount (missing layer, bad option): its error, not ours.
+            if (err instanceof SysError && [EINVAL, ENOENT, ENOTDIR].includes(err.errno)) {
+              throw invalidArgument(`rootfs ${m.type} mount of "${m.source}": ${err.message}`);
+            }
+            throw err;
           } finally {
             if (cwd) process.chdir(previous);
           }

@@ -236,10 +236,39 @@ describeRoot('skiff-shim serve: the Task API on busybox containers', () => {
     await rpc(client, 'Delete', { id });
   }, 30_000);
 
-  test('requests the shim cannot serve yet are refused, not ignored', async () => {
-    await expect(rpc(client, 'Create', { id: h.id('mnt'), bundle: h.bundle(['true']), rootfs: [{ type: 'overlay', source: 'overlay' }] })).rejects.toMatchObject({
-      code: grpc.status.UNIMPLEMENTED,
+  test('a rootfs given as mounts: overlay mounted at Create, gone after Delete; a mount that fails is the caller\'s error', async () => {
+    const id = h.id('mnt');
+    const bundle = h.bundle(['sh', '-c', 'cat /from-upper; echo new > /written']);
+    const lower = path.join(h.dir, `lower-${id}`);
+    fs.renameSync(path.join(bundle, 'rootfs'), lower);
+    fs.mkdirSync(path.join(bundle, 'rootfs'));
+    const [upper, work] = [path.join(h.dir, `upper-${id}`), path.join(h.dir, `work-${id}`)];
+    fs.mkdirSync(upper);
+    fs.mkdirSync(work);
+    fs.writeFileSync(path.join(upper, 'from-upper'), 'upper layer\n');
+    const log = path.join(h.dir, 'logs', `${id}-json.log`);
+    const rootfs = [{ type: 'overlay', source: 'overlay', target: '', options: [`lowerdir=${lower}`, `upperdir=${upper}`, `workdir=${work}`] }];
+    await rpc(client, 'Create', { id, bundle, rootfs, runtimeOptions: { logPathJsonFile: log } });
+    const mounted = () => fs.readFileSync('/proc/self/mountinfo', 'utf8').includes(` ${path.join(bundle, 'rootfs')} `);
+    expect(mounted()).toBe(true);
+    await rpc(client, 'Start', { id });
+    expect((await rpc(client, 'Wait', { id })).exitStatus).toBe(0);
+    expect(fs.readFileSync(log, 'utf8')).toContain('upper layer');
+    expect(fs.readFileSync(path.join(upper, 'written'), 'utf8')).toBe('new\n');
+    expect(fs.existsSync(path.join(lower, 'written'))).toBe(false);
+    await rpc(client, 'Delete', { id });
+    expect(mounted()).toBe(false);
+
+    const badBundle = h.bundle(['true']);
+    const missing = [{ type: 'overlay', source: 'overlay', target: '', options: [`lowerdir=${h.dir}/no-such-layer`] }];
+    await expect(rpc(client, 'Create', { id: h.id('badmnt'), bundle: badBundle, rootfs: missing })).rejects.toMatchObject({
+      code: grpc.status.INVALID_ARGUMENT,
+      details: expect.stringContaining('rootfs overlay mount'),
     });
+    expect(fs.readFileSync('/proc/self/mountinfo', 'utf8')).not.toContain(` ${path.join(badBundle, 'rootfs')} `);
+  }, 30_000);
+
+  test('requests the shim cannot serve are refused, not ignored', async () => {
     await expect(rpc(client, 'Create', { id: h.id('rel'), bundle: h.bundle(['true']), runtimeOptions: { name: 'runc' } })).rejects.toMatchObject({
       code: grpc.status.INVALID_ARGUMENT,
     });

@@ -16,6 +16,10 @@ import { containersService } from './grpc/containers-service';
 import { eventsService } from './grpc/events-service';
 import { tasksService } from './grpc/tasks-service';
 import { versionService } from './grpc/version-service';
+import { contentGrpcPlugin } from './grpc/content-service';
+import { imagesGrpcPlugin } from './grpc/images-service';
+import { snapshotsGrpcPlugin } from './grpc/snapshots-service';
+import { transferGrpcPlugin } from './grpc/transfer-plugin';
 import type { GrpcServicePlugin, Plugin } from './plugins';
 import { BinaryShimLauncher, findShimBinary } from './runtime/shim-launcher';
 import { ImageStore } from './images/store';
@@ -88,8 +92,8 @@ export const shimRuntimePlugin: Plugin<ShimRuntime> = {
       debug: config.shim.debug,
       log,
     });
-    const { size, namespaces } = config.shim.warm;
-    const pool = size > 0 ? new WarmShimPool(launcher, path.join(config.state, '_shims'), size, namespaces, log) : undefined;
+    const { size, namespaces, refillDelayMs } = config.shim.warm;
+    const pool = size > 0 ? new WarmShimPool(launcher, path.join(config.state, '_shims'), size, namespaces, log, refillDelayMs) : undefined;
     const tasks = new TasksCore({
       stateDir: config.state,
       launcher,
@@ -139,5 +143,20 @@ export const versionGrpcPlugin = grpcPlugin('version', [], () => (server) => {
 });
 
 export function builtinPlugins(): Plugin<any>[] {
-  return [eventsPlugin, containersPlugin, contentPlugin, overlaySnapshotterPlugin, imagesPlugin, shimRuntimePlugin, containersGrpcPlugin, tasksGrpcPlugin, eventsGrpcPlugin, versionGrpcPlugin];
+  return [
+    eventsPlugin,
+    containersPlugin,
+    contentPlugin,
+    overlaySnapshotterPlugin,
+    imagesPlugin,
+    shimRuntimePlugin,
+    containersGrpcPlugin,
+    tasksGrpcPlugin,
+    eventsGrpcPlugin,
+    versionGrpcPlugin,
+    imagesGrpcPlugin,
+    contentGrpcPlugin,
+    snapshotsGrpcPlugin,
+    transferGrpcPlugin,
+  ];
 }

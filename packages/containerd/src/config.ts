@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import { z } from 'zod';
 import { invalidArgument } from '@skiff/errors';
+import { RegistryOptionsSchema } from './registry/options';
 
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const;
 
@@ -10,6 +11,8 @@ const WarmPoolSchema = z.strictObject({
   /** Shims kept started ahead of need in each of `namespaces`. 0 starts every shim on demand. */
   size: z.number().int().min(0).max(64).default(1),
   namespaces: z.array(z.string().min(1)).default(['default']),
+  /** How long after a create took a warm shim its replacement starts (see runtime/warm-pool.ts). */
+  refillDelayMs: z.number().int().min(0).max(60_000).default(500),
 });
 
 const ShimSchema = z.strictObject({
@@ -20,7 +23,7 @@ const ShimSchema = z.strictObject({
   /** Deadline of each call to a shim, so containerd never hangs on one. */
   callTimeoutMs: z.number().int().positive().default(30_000),
   debug: z.boolean().default(false),
-  warm: WarmPoolSchema.default({ size: 1, namespaces: ['default'] }),
+  warm: WarmPoolSchema.prefault({}),
 });
 
 export const ConfigFileSchema = z.strictObject({
@@ -29,6 +32,7 @@ export const ConfigFileSchema = z.strictObject({
   address: z.string().min(1).optional(),
   logLevel: z.enum(LOG_LEVELS).optional(),
   shim: ShimSchema.partial().optional(),
+  registry: RegistryOptionsSchema.optional(),
 });
 
 export const ConfigSchema = z.strictObject({
@@ -40,10 +44,12 @@ export const ConfigSchema = z.strictObject({
   address: z.string().min(1).default('/run/skiff/containerd/containerd.sock'),
   logLevel: z.enum(LOG_LEVELS).default('info'),
   shim: ShimSchema.default(ShimSchema.parse({})),
+  /** How pulls and pushes reach registries: insecure ones, mirrors, CAs, timeouts. */
+  registry: RegistryOptionsSchema.prefault({}),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
-export type ConfigFile = z.infer<typeof ConfigFileSchema>;
+export type ConfigFile = z.input<typeof ConfigFileSchema>;
 
 function describe(err: z.ZodError): string {
   return err.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');

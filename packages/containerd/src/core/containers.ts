@@ -86,6 +86,11 @@ export class ContainersCore {
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   }
 
+  /** Every container's snapshot key in every namespace: roots the garbage collector keeps. */
+  snapshotKeys(): string[] {
+    return this.store.namespaces().flatMap((ns) => this.store.list(ns).map((c) => c.snapshotKey)).filter((key) => key !== '');
+  }
+
   create(namespace: string, input: ContainerInput): ContainerRecord {
     validateIdentifier(namespace, 'namespace');
     validateIdentifier(input.id, 'container id');

@@ -74,14 +74,22 @@ function tarDirectory(dir: string, overlayUpper: boolean, options: TarOptions): 
   const stages: Array<NodeJS.ReadableStream | NodeJS.WritableStream | NodeJS.ReadWriteStream> = [Readable.from(pack), uncompressed.tap];
   if (options.compression === 'gzip') stages.push(zlib.createGzip());
   stages.push(compressed.tap, output);
-  const producing = writeEntries(pack, dir, overlayUpper).then(
+  // A reader that stops reading ends the pipeline; the producer then stops at its next step.
+  const abandoned = new AbortController();
+  const flowing = pipeline(stages as unknown as [NodeJS.ReadableStream, ...NodeJS.WritableStream[]]).catch((err: unknown) => {
+    abandoned.abort(err);
+    throw err;
+  });
+  // Failures reach the reader through the pipeline and the caller through result; the pack, torn
+  // down after a reader leaves, must not raise them again as an unhandled event.
+  pack.on('error', () => undefined);
+  const producing = writeEntries(pack, dir, overlayUpper, abandoned.signal).then(
     () => pack.finalize(),
     (err: unknown) => {
       pack.destroy(err as Error);
       throw err;
     },
   );
-  const flowing = pipeline(stages as unknown as [NodeJS.ReadableStream, ...NodeJS.WritableStream[]]);
   const result = Promise.all([producing, flowing]).then(() => ({
     digest: compressed.digest(),
     size: compressed.size(),
@@ -107,11 +115,12 @@ function digester() {
   return { tap, digest: () => (digest ??= `sha256:${hash.digest('hex')}`), size: () => size };
 }
 
-async function writeEntries(pack: tar.Pack, root: string, overlayUpper: boolean): Promise<void> {
+async function writeEntries(pack: tar.Pack, root: string, overlayUpper: boolean, signal: AbortSignal): Promise<void> {
   const linked = new Map<string, string>();
   const visit = async (dir: string, prefix: string): Promise<void> => {
     const names = (await fsp.readdir(dir)).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
     for (const name of names) {
+      signal.throwIfAborted();
       const full = path.join(dir, name);
       const rel = prefix + name;
       const st = await fsp.lstat(full);
@@ -135,7 +144,7 @@ async function writeEntries(pack: tar.Pack, root: string, overlayUpper: boolean)
           continue;
         }
         if (st.nlink > 1) linked.set(inode, rel);
-        await addFile(pack, { ...common, name: rel, type: 'file', size: st.size, pax }, full);
+        await addFile(pack, { ...common, name: rel, type: 'file', size: st.size, pax }, full, signal);
       } else if (st.isSymbolicLink()) {
         await addEntry(pack, { ...common, name: rel, type: 'symlink', linkname: await fsp.readlink(full), pax });
       } else if (st.isCharacterDevice() || st.isBlockDevice()) {
@@ -175,15 +184,17 @@ function addEntry(pack: tar.Pack, header: EntryHeader): Promise<void> {
 }
 
 // The entry's data is copied with backpressure, so a large file is never held in memory.
-async function addFile(pack: tar.Pack, header: EntryHeader, file: string): Promise<void> {
+async function addFile(pack: tar.Pack, header: EntryHeader, file: string, signal: AbortSignal): Promise<void> {
   let sink: NodeJS.WritableStream | undefined;
   const done = new Promise<void>((resolve, reject) => {
     sink = pack.entry(header, (err) => (err ? reject(err) : resolve())) as unknown as NodeJS.WritableStream;
   });
+  // An entry torn down with its pack re-emits the pack's error: the callback already has it.
+  sink!.on('error', () => undefined);
   // A failure while copying is reported by the copy; this only keeps it from being unhandled.
   done.catch(() => undefined);
   for await (const chunk of fs.createReadStream(file)) {
-    if (!sink!.write(chunk as Buffer)) await once(sink!, 'drain');
+    if (!sink!.write(chunk as Buffer)) await once(sink!, 'drain', { signal });
   }
   sink!.end();
   await done;

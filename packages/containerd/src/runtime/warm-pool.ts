@@ -15,11 +15,14 @@ export interface WarmShim {
 /**
  * Shims started ahead of need, per namespace: a Node process costs ~100 ms and more to start, so
  * a task create takes one of these and a refill starts its replacement in the background. Refills
- * run one at a time, so a burst of creates never starts a herd of processes at once.
+ * run one at a time, so a burst of creates never starts a herd of processes at once, and begin
+ * `refillDelayMs` after a take: a starting Node process takes a whole core for a few hundred ms,
+ * which on a small machine would slow down the very task that took the warm shim.
  */
 export class WarmShimPool {
   private readonly idle = new Map<string, WarmShim[]>();
   private filling: Promise<void> | undefined;
+  private refillTimer: NodeJS.Timeout | undefined;
   private stopped = false;
 
   constructor(
@@ -29,12 +32,18 @@ export class WarmShimPool {
     private readonly size: number,
     private readonly namespaces: string[],
     private readonly log: (msg: string) => void = () => {},
+    private readonly refillDelayMs = 0,
   ) {}
 
-  /** A warm shim of this namespace, if one is ready; the pool starts a replacement. */
+  /** A warm shim of this namespace, if one is ready; the pool starts a replacement soon. */
   take(namespace: string): WarmShim | undefined {
     const shim = this.idle.get(namespace)?.shift();
-    if (shim) this.refill();
+    if (shim && !this.refillTimer) {
+      this.refillTimer = setTimeout(() => {
+        this.refillTimer = undefined;
+        void this.refill();
+      }, this.refillDelayMs);
+    }
     return shim;
   }
 
@@ -76,6 +85,8 @@ export class WarmShimPool {
   /** Stops refilling. Idle shims are left running: the next containerd adopts them. */
   async stop(): Promise<void> {
     this.stopped = true;
+    clearTimeout(this.refillTimer);
+    this.refillTimer = undefined;
     await this.filling;
   }
 

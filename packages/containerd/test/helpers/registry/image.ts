@@ -27,6 +27,7 @@ export function blob(mediaType: string, bytes: Buffer): Blob {
   return { descriptor: { mediaType, digest: sha256(bytes), size: bytes.length }, bytes };
 }
 
+/** A layer of regular files; those under bin/ are executable, so an image can run them. */
 export async function layerTar(files: Record<string, string | Buffer>): Promise<Buffer> {
   const pack = tar.pack();
   const done = (async () => {
@@ -36,7 +37,7 @@ export async function layerTar(files: Record<string, string | Buffer>): Promise<
   })();
   for (const [name, content] of Object.entries(files)) {
     await new Promise<void>((resolve, reject) =>
-      pack.entry({ name, mode: 0o644, mtime: new Date(0) }, content, (err) => (err ? reject(err) : resolve())),
+      pack.entry({ name, mode: name.startsWith('bin/') ? 0o755 : 0o644, mtime: new Date(0) }, content, (err) => (err ? reject(err) : resolve())),
     );
   }
   pack.finalize();

@@ -1,7 +1,7 @@
 // One test file's skiff-containerd: its own roots, socket directory and runtime root under a
 // temporary directory, a busybox rootfs, gRPC clients, and a cleanup that leaves nothing behind
 // (containerd, shims, containers, mounts, files) whatever state a failing test left.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, type SpawnOptions, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -81,6 +81,18 @@ export class ContainerdHarness {
 
   reap(): void {
     reapZombieChildren(new Set([...this.children].map((c) => c.pid!)));
+  }
+
+  /**
+   * A child process of the test. Spawn children through this: the reaper, which must take the
+   * orphans re-parented to this process, spares only the children it knows, and a child it reaped
+   * would never emit 'exit' or 'close'.
+   */
+  spawn(command: string, args: string[], options: SpawnOptions): ChildProcess {
+    const child = spawn(command, args, options);
+    this.children.add(child);
+    child.on('exit', () => this.children.delete(child));
+    return child;
   }
 
   /** Starts skiff-containerd and waits for its socket to answer Version. */

@@ -1,5 +1,4 @@
 // skiff-ctr against a real skiff-containerd: the debug CLI's verbs end to end.
-import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { canRunContainers, ContainerdHarness, until } from '../helpers/containerd';
 
@@ -13,11 +12,11 @@ describeRoot('skiff-ctr', () => {
   afterAll(() => h.cleanup());
 
   function ctr(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-    const child = spawn(process.execPath, [ctrBin, '--address', h.address, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = h.spawn(process.execPath, [ctrBin, '--address', h.address, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
     return new Promise((resolve) => child.on('close', (status) => resolve({ status, stdout, stderr })));
   }
 
@@ -51,9 +50,9 @@ describeRoot('skiff-ctr', () => {
   });
 
   it('events prints what happens', async () => {
-    const child = spawn(process.execPath, [ctrBin, '--address', h.address, 'events', 'topic~=^/containers/'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = h.spawn(process.execPath, [ctrBin, '--address', h.address, 'events', 'topic~=^/containers/'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
     await new Promise((r) => setTimeout(r, 1_000));
     await ctr('containers', 'create', '--rootfs', h.rootfs, 'ev', '/bin/true');
     await ctr('containers', 'delete', 'ev');

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import type { Command } from 'commander';
 import { defaultSpec } from '@skiff/oci-spec';
 import { invalidArgument } from '@skiff/errors';
 
@@ -7,6 +8,34 @@ export interface RuntimeFlags {
   runtimeRoot?: string;
   log?: string;
   shimGroup?: string;
+}
+
+export interface ContainerFlags extends RuntimeFlags {
+  rootfs: string;
+  env: string[];
+  tty?: boolean;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+/** The flags that define a container, shared by `containers create` and `run`. */
+export function withContainerFlags(command: Command): Command {
+  return command
+    .passThroughOptions()
+    .argument('<id>')
+    .argument('<cmd...>')
+    .requiredOption('--rootfs <dir>', 'root filesystem directory')
+    .option('--runtime <name>', '"builtin" or the path of an OCI runtime binary', 'builtin')
+    .option('--runtime-root <dir>', "the runtime's state directory")
+    .option('--log <file>', "json-file log of the container's output")
+    .option('--shim-group <name>', 'share one shim with the containers of this group')
+    .option('--env <KEY=VALUE>', 'environment variable (repeatable)', collect, [])
+    .option('-t, --tty', 'allocate a terminal');
+}
+
+/** Containers.Create's container from those flags. */
+export function containerFrom(id: string, cmd: string[], flags: ContainerFlags): object {
+  return { id, spec: specFor(flags.rootfs, cmd, { terminal: flags.tty ?? false, env: flags.env }), runtime: runtimeFor(flags) };
 }
 
 /** A runtime spec running args in rootfs (runc's default spec, as `runc spec` writes it). */

@@ -61,11 +61,12 @@ export function readRuntimeOptions(bundle: string): TaskRuntimeOptions | undefin
   return parsed.data;
 }
 
-const SpecTerminalSchema = z.object({ process: z.object({ terminal: z.boolean().optional() }).optional() });
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * process.terminal of the bundle's config.json, which the runtime acts on; undefined when there is
- * no readable config (the runtime reports that itself).
+ * no readable config (the runtime reports that itself). Checked by hand rather than with a zod
+ * schema: a schema's first parse compiles it, a cost a fresh shim's first Create would pay.
  */
 export function specTerminal(bundle: string): boolean | undefined {
   let config: unknown;
@@ -74,6 +75,10 @@ export function specTerminal(bundle: string): boolean | undefined {
   } catch {
     return undefined;
   }
-  const parsed = SpecTerminalSchema.safeParse(config);
-  return parsed.success ? (parsed.data.process?.terminal ?? false) : undefined;
+  if (!isRecord(config)) return undefined;
+  if (config.process === undefined) return false;
+  if (!isRecord(config.process)) return undefined;
+  const { terminal } = config.process;
+  if (terminal === undefined) return false;
+  return typeof terminal === 'boolean' ? terminal : undefined;
 }

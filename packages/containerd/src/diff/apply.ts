@@ -101,14 +101,15 @@ export async function applyLayer(layer: Readable, target: string, options: Apply
 
 /**
  * Unpacks into a snapshot, given its mounts: an overlay's upper dir in overlay mode, a bind
- * mount's source (a snapshot without parent) in flat mode.
+ * mount's source (a snapshot without parent) in flat mode, or in overlay mode when asked (a
+ * snapshot that will be committed onto a parent later).
  */
-export async function applyLayerToMounts(layer: Readable, mounts: Mount[], options: Omit<ApplyOptions, 'mode'> = {}): Promise<ApplyResult> {
+export async function applyLayerToMounts(layer: Readable, mounts: Mount[], options: ApplyOptions = {}): Promise<ApplyResult> {
   const m = mounts.length === 1 ? mounts[0]! : undefined;
   const upper = m?.type === 'overlay' ? m.options.find((o) => o.startsWith('upperdir='))?.slice('upperdir='.length) : undefined;
   if (upper) return applyLayer(layer, upper, { ...options, mode: 'overlay' });
   if (m && (m.type === 'bind' || m.options.includes('rbind') || m.options.includes('bind')) && !m.options.includes('ro')) {
-    return applyLayer(layer, m.source, { ...options, mode: 'flat' });
+    return applyLayer(layer, m.source, { ...options, mode: options.mode ?? 'flat' });
   }
   throw invalidArgument('a layer can only be applied to one writable overlay or bind mount (an active snapshot)');
 }

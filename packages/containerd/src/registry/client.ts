@@ -58,6 +58,11 @@ export interface FetchBlobOptions extends CallOptions {
   onProgress?: (current: number, total: number) => void;
   /** Continue a download: `offset` bytes are already held and `hash` has consumed them. */
   resume?: { offset: number; hash: Hash };
+  /**
+   * The caller verifies the digest of what it receives before trusting it (the content store does
+   * on commit): the stream then checks the size only.
+   */
+  callerVerifiesDigest?: boolean;
 }
 
 export interface PushBlobOptions extends CallOptions {
@@ -161,7 +166,8 @@ export class RegistryClient {
 
   /**
    * The blob's content as a stream that fails at its end unless exactly `descriptor.size` bytes
-   * with `descriptor.digest` came through. Redirects (to blob storage) are followed.
+   * with `descriptor.digest` came through (the digest unless `callerVerifiesDigest`). Redirects (to
+   * blob storage) are followed.
    */
   async fetchBlob(reference: Reference | string, descriptor: Descriptor, opts: FetchBlobOptions = {}): Promise<Readable> {
     const ref = refOf(reference);
@@ -198,6 +204,7 @@ export class RegistryClient {
         // A 200 to a ranged request is the whole blob: the held part comes again.
         ...(res.status === 200 && offset > 0 ? { skip: offset } : {}),
         ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+        ...(opts.callerVerifiesDigest ? { checkDigest: false } : {}),
       });
       const body = res.body;
       const cut = (err?: Error) =>

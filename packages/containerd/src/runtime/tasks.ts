@@ -188,7 +188,10 @@ export class TasksCore {
     // A directory without a task is what a crash between mkdir and the task's record leaves.
     fs.rmSync(bundle, { recursive: true, force: true });
     fs.mkdirSync(path.join(bundle, 'rootfs'), { recursive: true, mode: 0o711 });
-    writeFileAtomic(path.join(bundle, 'config.json'), container.spec);
+    // No fsync (writeFileAtomic's), which can cost a journal commit on this path: nothing reads
+    // the file before the shim's Create, and a host crash ends every task anyway; the bundle is
+    // written afresh from the container record for each task.
+    fs.writeFileSync(path.join(bundle, 'config.json'), container.spec, { mode: 0o600 });
 
     const task: TaskEntry = { namespace, id, bundle, shim: undefined, init: newProcess(id, '', input), execs: new Map() };
     this.tasks.set(this.key(namespace, id), task);
@@ -230,7 +233,7 @@ export class TasksCore {
     const group = container.runtime.shimGroup;
     if (group) return this.groupShim(namespace, validateIdentifier(group, 'shim group'));
     const warm = this.opts.pool?.take(namespace);
-    if (warm) return this.track(warm.address, namespace, { dir: warm.dir });
+    if (warm) return this.track(warm.address, namespace, { dir: warm.dir }, warm.handle);
     const address = await this.opts.launcher.start(container.id, namespace, bundle);
     return this.track(address, namespace, {});
   }
@@ -251,11 +254,14 @@ export class TasksCore {
     return starting;
   }
 
-  /** Starts following a shim's events (once per address). */
-  private track(address: string, namespace: string, extra: { dir?: string; group?: string }): ShimEntry {
+  /** Starts following a shim's events (once per address), over `handle` when one is already connected. */
+  private track(address: string, namespace: string, extra: { dir?: string; group?: string }, handle?: ShimHandle): ShimEntry {
     const known = this.shims.get(address);
-    if (known) return known;
-    const shim: ShimEntry = { address, namespace, handle: this.opts.launcher.connect(address), tasks: new Set(), ...extra };
+    if (known) {
+      handle?.close();
+      return known;
+    }
+    const shim: ShimEntry = { address, namespace, handle: handle ?? this.opts.launcher.connect(address), tasks: new Set(), ...extra };
     this.shims.set(address, shim);
     shim.handle.follow(
       (event) => this.onShimEvent(event),
@@ -614,8 +620,7 @@ export class TasksCore {
         alive = isSkiffError(err, 'NotFound');
       }
       if (alive && !info.group && this.opts.pool) {
-        handle.close();
-        this.opts.pool.adopt({ shimId: info.shimId, namespace: info.namespace, address, dir: info.dir });
+        this.opts.pool.adopt({ shimId: info.shimId, namespace: info.namespace, address, dir: info.dir, handle });
         continue;
       }
       if (alive) await handle.call('Shutdown', { id: '', now: true }, 2_000).catch(() => undefined);

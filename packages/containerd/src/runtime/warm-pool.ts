@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ShimLauncher } from './shim-port';
+import type { ShimHandle, ShimLauncher } from './shim-port';
 
 /** A started shim holding no task yet. */
 export interface WarmShim {
@@ -10,6 +10,11 @@ export interface WarmShim {
   address: string;
   /** The shim's working directory (its log), removed when the shim retires. */
   dir: string;
+  /**
+   * A connection made when the shim joined the pool, so the task that takes it does not wait for
+   * a socket connect and an HTTP/2 handshake; the taker owns it from then on.
+   */
+  handle?: ShimHandle;
 }
 
 /**
@@ -47,10 +52,13 @@ export class WarmShimPool {
     return shim;
   }
 
-  /** A warm shim found alive after a restart of containerd. */
+  /** A warm shim just started, or found alive after a restart of containerd. */
   adopt(shim: WarmShim): void {
+    const handle = shim.handle ?? this.launcher.connect(shim.address);
+    // Any answer (NOT_FOUND: it holds no task) means the connection is up.
+    handle.call('Connect', { id: '' }).catch(() => undefined);
     const list = this.idle.get(shim.namespace) ?? [];
-    list.push(shim);
+    list.push({ ...shim, handle });
     this.idle.set(shim.namespace, list);
   }
 
@@ -88,12 +96,16 @@ export class WarmShimPool {
     clearTimeout(this.refillTimer);
     this.refillTimer = undefined;
     await this.filling;
+    for (const shim of [...this.idle.values()].flat()) shim.handle?.close();
   }
 
-  /** Every idle shim, removed from the pool (to retire them). */
+  /** Every idle shim, removed from the pool (to retire them), without its connection. */
   drain(): WarmShim[] {
     const all = [...this.idle.values()].flat();
     this.idle.clear();
-    return all;
+    return all.map(({ handle, ...shim }) => {
+      handle?.close();
+      return shim;
+    });
   }
 }

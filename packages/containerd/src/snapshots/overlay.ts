@@ -106,18 +106,29 @@ export class OverlaySnapshotter {
     });
   }
 
-  /** Turns the active snapshot key into the committed snapshot name; key is gone afterwards. */
-  async commit(name: string, key: string, labels: Record<string, string> = {}): Promise<void> {
+  /**
+   * Turns the active snapshot key into the committed snapshot name; key is gone afterwards.
+   * `parent` commits a snapshot prepared without one on top of that committed snapshot: a layer
+   * unpacked while the layers below it were still being unpacked. Its files must already be an
+   * overlay upper dir (whiteouts as 0/0 character devices, opaque directories marked), and nothing
+   * may have it mounted: the snapshotter does not look at them.
+   */
+  async commit(name: string, key: string, labels: Record<string, string> = {}, options: { parent?: string } = {}): Promise<void> {
     validateKey(name);
     validateLabels(labels);
     return this.mutex.run(async () => {
       const entry = this.get(key);
       if (entry.kind !== 'active') throw failedPrecondition(`snapshot "${key}" is ${entry.kind}, only an active snapshot can be committed`);
       if (this.index.snapshots[name]) throw alreadyExists(`snapshot "${name}" already exists`);
+      const parent = options.parent ?? entry.parent;
+      if (parent !== entry.parent) {
+        if (entry.parent !== '') throw failedPrecondition(`snapshot "${key}" has the parent "${entry.parent}" already`);
+        this.checkParent(parent);
+      }
       const now = this.clock().toISOString();
       await this.change((snapshots) => {
         delete snapshots[key];
-        snapshots[name] = { ...entry, kind: 'committed', labels: { ...entry.labels, ...labels }, createdAt: now, updatedAt: now };
+        snapshots[name] = { ...entry, parent, kind: 'committed', labels: { ...entry.labels, ...labels }, createdAt: now, updatedAt: now };
       });
       // The overlay workdir is scratch space for an active mount; a layer needs none.
       await fsp.rm(this.workPath(entry.id), { recursive: true, force: true });
@@ -205,11 +216,7 @@ export class OverlaySnapshotter {
     return this.mutex.run(async () => {
       if (!this.opened) throw failedPrecondition('snapshotter not opened: call open() first');
       if (this.index.snapshots[key]) throw alreadyExists(`snapshot "${key}" already exists`);
-      if (parent !== '') {
-        const p = this.index.snapshots[parent];
-        if (!p) throw notFound(`parent snapshot "${parent}" not found`);
-        if (p.kind !== 'committed') throw invalidArgument(`parent "${parent}" is ${p.kind}: only a committed snapshot can be a parent`);
-      }
+      if (parent !== '') this.checkParent(parent);
       const id = this.index.nextId;
       const building = path.join(this.tmpDir, `new-${id}`);
       await fsp.mkdir(path.join(building, 'fs'), { recursive: true, mode: 0o755 });
@@ -253,6 +260,12 @@ export class OverlaySnapshotter {
     // overlayfs wants two lowers at least without an upper; fewer is a plain read-only bind.
     if (lowers.length <= 1) return [{ type: 'bind', source: lowers[0] ?? this.fsPath(entry.id), target: '', options: ['rbind', 'ro'] }];
     return [{ type: 'overlay', source: 'overlay', target: '', options: ['index=off', `lowerdir=${lowers.join(':')}`] }];
+  }
+
+  private checkParent(parent: string): void {
+    const p = this.index.snapshots[parent];
+    if (!p) throw notFound(`parent snapshot "${parent}" not found`);
+    if (p.kind !== 'committed') throw invalidArgument(`parent "${parent}" is ${p.kind}: only a committed snapshot can be a parent`);
   }
 
   private get(key: string): Entry {

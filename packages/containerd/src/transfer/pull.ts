@@ -1,10 +1,11 @@
 // Pulling an image from a registry into the content store (and the snapshotter), as `docker pull`
 // does: resolve the reference, store the index and the platform's manifest with containerd's GC
-// reference labels, fetch the config, download the layers in parallel (a bounded number at once)
-// while unpacking each one as soon as it and the layers below it are there, then point the image
-// record at the root. Everything is written under a lease until the image record holds it.
-import { type Readable } from 'node:stream';
-import { invalidArgument } from '@skiff/errors';
+// reference labels, fetch the config, download the layers in parallel (a bounded number at once),
+// each into the content store and the unpacker at once, commit each unpacked layer onto the one
+// below once its blob is verified, then point the image record at the root. Everything is written
+// under a lease until the image record holds it.
+import { PassThrough, type Readable, type Writable } from 'node:stream';
+import { canceled, invalidArgument } from '@skiff/errors';
 import { GC_REF_CONTENT } from '../content/gc';
 import { ImageConfigSchema, chainIds } from '../images/resolve';
 import type { ImageRecord } from '../images/store';
@@ -110,13 +111,15 @@ async function pullLeased(deps: PullDeps, options: PullOptions, ref: Reference, 
     onProgress({ id: layer.id, status: layer.exists ? 'Already exists' : 'Pulling fs layer' });
   }
 
-  const downloads = downloadLayers(deps, ctx, ref, layers, present, call, options.unpack, onProgress);
+  const feeds = options.unpack ? layers.map(() => new LayerFeed()) : undefined;
+  const downloads = downloadLayers(deps, ctx, ref, layers, present, call, feeds, onProgress);
   let chainId: string | undefined;
   try {
     if (options.unpack) {
-      const extracting = layers.map((l) => new ThrottledProgress(onProgress, l.id, 'Extracting'));
+      const extracting = layers.map((l, i) => new ExtractingProgress(onProgress, l.id, downloads[i]!));
       chainId = await applyLayers(deps, ctx.leaseId, layers, {
         ready: (i) => downloads[i]!,
+        stream: (i) => feeds![i]!.stream,
         onExtracting: (i, current, total) => extracting[i]!.update(current, total),
         onApplied: (i) => {
           extracting[i]!.flush();
@@ -167,6 +170,70 @@ async function readAll(stream: Readable): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/**
+ * A download's bytes for the unpacker, handed over once the download starts (undefined when the
+ * blob is not downloaded by this layer: present already, listed twice, or written by another pull).
+ */
+class LayerFeed {
+  readonly stream: Promise<Readable | undefined>;
+  private hand!: (stream: Readable | undefined) => void;
+
+  constructor() {
+    this.stream = new Promise((resolve) => (this.hand = resolve));
+  }
+
+  open(): PassThrough {
+    const feed = new PassThrough({ highWaterMark: WRITE_CHUNK });
+    // The unpacker finds a failure in the stream's state when it gets to it; until then the error
+    // must not go unhandled.
+    feed.on('error', () => undefined);
+    this.hand(feed);
+    return feed;
+  }
+
+  none(): void {
+    this.hand(undefined);
+  }
+}
+
+/**
+ * "Extracting" for a layer unpacked as it downloads: Docker's clients expect it after "Download
+ * complete", so counts reported before the download is complete are held back until then.
+ */
+class ExtractingProgress {
+  private readonly throttled: ThrottledProgress;
+  private downloaded = false;
+  private held: [number, number] | undefined;
+
+  constructor(sink: ProgressSink, id: string, download: Promise<void>) {
+    this.throttled = new ThrottledProgress(sink, id, 'Extracting');
+    download.then(
+      () => {
+        this.downloaded = true;
+        this.release();
+      },
+      () => undefined,
+    );
+  }
+
+  update(current: number, total: number): void {
+    if (this.downloaded) this.throttled.update(current, total);
+    else this.held = [current, total];
+  }
+
+  /** Called once the layer is unpacked, which is after its download. */
+  flush(): void {
+    this.downloaded = true;
+    this.release();
+    this.throttled.flush();
+  }
+
+  private release(): void {
+    if (this.held) this.throttled.update(...this.held);
+    this.held = undefined;
+  }
+}
+
 /** One promise per layer, settled when its blob is in the store; a blob listed twice is fetched once. */
 function downloadLayers(
   deps: PullDeps,
@@ -175,14 +242,15 @@ function downloadLayers(
   layers: Layer[],
   present: Set<string>,
   call: { signal: AbortSignal },
-  unpack: boolean,
+  feeds: LayerFeed[] | undefined,
   onProgress: ProgressSink,
 ): Array<Promise<void>> {
   const limiter = new Limiter(deps.concurrency ?? 3);
   const byDigest = new Map<string, Promise<void>>();
   const source: LabelsFor = (current) => Object.fromEntries([sourceLabel(current, ref)]);
-  return layers.map((layer) => {
+  return layers.map((layer, i) => {
     const { digest } = layer.descriptor;
+    const feed = feeds?.[i];
     let download = byDigest.get(digest);
     if (!download) {
       if (present.has(digest)) {
@@ -190,43 +258,74 @@ function downloadLayers(
         download = relabel(deps.content, digest, source);
       } else {
         download = limiter.run(
-          () => downloadLayer(deps, ctx, ref, layer, call, source, onProgress).then(() => {
-            if (!unpack) onProgress({ id: layer.id, status: 'Pull complete' });
+          () => downloadLayer(deps, ctx, ref, layer, call, source, onProgress, feed).then(() => {
+            if (!feeds) onProgress({ id: layer.id, status: 'Pull complete' });
           }),
           () => onProgress({ id: layer.id, status: 'Waiting' }),
         );
       }
       byDigest.set(digest, download);
     }
+    if (feed) void download.finally(() => feed.none()).catch(() => undefined);
     // Awaited later, in layer order; a failure must not count as unhandled meanwhile.
     download.catch(() => undefined);
     return download;
   });
 }
 
-async function downloadLayer(deps: PullDeps, ctx: LeasedContent, ref: Reference, layer: Layer, call: { signal: AbortSignal }, source: LabelsFor, onProgress: ProgressSink): Promise<void> {
+/**
+ * Downloads a layer into its ingest and, given a feed, into the unpacker at once. The unpacker
+ * paces the download; if it stops reading (a bad layer), the download still completes into the
+ * store, so a failed download is the blob's own failure.
+ */
+async function downloadLayer(
+  deps: PullDeps,
+  ctx: LeasedContent,
+  ref: Reference,
+  layer: Layer,
+  call: { signal: AbortSignal },
+  source: LabelsFor,
+  onProgress: ProgressSink,
+  feed?: LayerFeed,
+): Promise<void> {
   const writer = await openIngest(ctx, layer.descriptor);
   if (writer) {
+    let tee: PassThrough | undefined;
     try {
       const downloading = new ThrottledProgress(onProgress, layer.id, 'Downloading');
-      const stream = await deps.registry.fetchBlob(ref, layer.descriptor, { ...call, onProgress: (current, total) => downloading.update(current, total) });
+      const stream = await deps.registry.fetchBlob(ref, layer.descriptor, {
+        ...call,
+        // The ingest hashes every byte for its commit, which fails on a mismatch.
+        callerVerifiesDigest: true,
+        onProgress: (current, total) => downloading.update(current, total),
+      });
+      tee = feed?.open();
       // Written in large pieces: one ingest write per network chunk (~64 KiB) costs a thread-pool
-      // round trip and a lock each, which showed in the download rate.
+      // round trip and a lock each, which showed in the download rate. One write is in flight while
+      // the next piece arrives.
       let parts: Buffer[] = [];
       let held = 0;
+      let writing: Promise<unknown> = Promise.resolve();
       for await (const chunk of stream) {
-        parts.push(chunk as Buffer);
-        held += (chunk as Buffer).length;
+        const buf = chunk as Buffer;
+        if (tee && !tee.destroyed && !tee.write(buf)) await drained(tee, call.signal);
+        parts.push(buf);
+        held += buf.length;
         if (held >= WRITE_CHUNK) {
-          await writer.write(Buffer.concat(parts, held));
+          await writing;
+          writing = writer.write(parts);
+          writing.catch(() => undefined);
           parts = [];
           held = 0;
         }
       }
-      if (held > 0) await writer.write(Buffer.concat(parts, held));
+      await writing;
+      if (held > 0) await writer.write(parts);
+      tee?.end();
       onProgress({ id: layer.id, status: 'Verifying Checksum' });
       await commitIngest(ctx, writer, layer.descriptor, source);
     } catch (err) {
+      tee?.destroy(err as Error);
       await discardIngest(ctx, writer);
       throw err;
     }
@@ -234,4 +333,23 @@ async function downloadLayer(deps: PullDeps, ctx: LeasedContent, ref: Reference,
     await relabel(deps.content, layer.descriptor.digest, source);
   }
   onProgress({ id: layer.id, status: 'Download complete' });
+}
+
+/** Resolves when stream wants more, or is gone; CANCELED when signal aborts first. */
+function drained(stream: Writable, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const settle = (err?: Error) => {
+      stream.off('drain', wake);
+      stream.off('close', wake);
+      signal.removeEventListener('abort', aborted);
+      if (err) reject(err);
+      else resolve();
+    };
+    const wake = () => settle();
+    const aborted = () => settle(canceled('pull canceled'));
+    stream.on('drain', wake);
+    stream.on('close', wake);
+    signal.addEventListener('abort', aborted, { once: true });
+    if (signal.aborted) aborted();
+  });
 }

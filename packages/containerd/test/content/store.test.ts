@@ -176,3 +176,16 @@ test('a blob without metadata (crash between the renames) still reads; corrupt m
   fs.writeFileSync(meta, '{"labels": 5}');
   await expect(store.info(d)).rejects.toThrow(/unexpected content/);
 });
+
+test('writes of several buffers at once, past the background flush, commit the bytes in order', async () => {
+  const store = await open();
+  const pieces = Array.from({ length: 40 }, (_, i) => Buffer.alloc(700 * 1024 + i, i));
+  const data = Buffer.concat(pieces);
+  const w = await store.writer('pull-many', { total: data.length, expected: digestOf(data) });
+  for (let i = 0; i < pieces.length; i += 8) await w.write(pieces.slice(i, i + 8));
+  await w.write([Buffer.alloc(0)]);
+  expect(w.offset).toBe(data.length);
+  const info = await w.commit();
+  expect(info.size).toBe(data.length);
+  expect(fs.readFileSync(store.blobPath(info.digest)).equals(data)).toBe(true);
+});

@@ -199,3 +199,30 @@ test('compactMountOptions leaves short options alone and refuses what cannot fit
   const huge = Array.from({ length: 2000 }, (_, i) => `/x/${i}`).join(':');
   expect(() => compactMountOptions([`lowerdir=${huge}`])).toThrow(/bytes even relative to \/x/);
 });
+
+test('commit onto a parent: a snapshot prepared without one becomes the upper layer of a chain', async () => {
+  const s = await open();
+  const lower = await s.prepare('a');
+  fs.writeFileSync(path.join(lower[0]!.source, 'one'), '1');
+  // Prepared, and written as an upper dir, before its parent is committed.
+  const upper = await s.prepare('b');
+  fs.writeFileSync(path.join(upper[0]!.source, 'two'), '2');
+  await rejectsWith(s.commit('l2', 'b', {}, { parent: 'a' }), 'InvalidArgument', /"a" is active/);
+  await rejectsWith(s.commit('l2', 'b', {}, { parent: 'none' }), 'NotFound', /"none" not found/);
+  expect(await s.stat('b')).toMatchObject({ kind: 'active', parent: '' });
+  await s.commit('l1', 'a');
+  await s.commit('l2', 'b', {}, { parent: 'l1' });
+  expect(await s.stat('l2')).toMatchObject({ kind: 'committed', parent: 'l1' });
+  await rejectsWith(s.remove('l1'), 'FailedPrecondition', /children \(l2\)/);
+
+  const view = await s.view('v', 'l2');
+  expect(dirOf(view, 'lowerdir').split(':')).toEqual([upper[0]!.source, lower[0]!.source]);
+  const mounted = await fx.mount(view);
+  expect(fs.readdirSync(mounted).sort()).toEqual(['one', 'two']);
+
+  // A snapshot that has a parent keeps it.
+  await s.prepare('c', 'l2');
+  await rejectsWith(s.commit('l3', 'c', {}, { parent: 'l1' }), 'FailedPrecondition', /has the parent "l2" already/);
+  await s.commit('l3', 'c', {}, { parent: 'l2' });
+  expect(await s.stat('l3')).toMatchObject({ parent: 'l2' });
+});

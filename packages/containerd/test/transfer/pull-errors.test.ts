@@ -119,6 +119,17 @@ describe('failed pulls leave a clean store', () => {
     await expectClean();
   });
 
+  it('a hostile layer above the first: InvalidArgument, no snapshot left, the other layers unharmed', async () => {
+    const hostile = await layeredImage([{ a: 'a\n' }, { '../escape': 'x\n' }, { c: noise(200_000) }]);
+    server = await serve(hostile);
+    const err = await pull(env.deps, { namespace: 'default', reference: `${server.host}/bad`, unpack: true }).catch((e: unknown) => e);
+    expect(isSkiffError(err, 'InvalidArgument')).toBe(true);
+    expect((err as Error).message).toMatch(/escapes the layer root/);
+    expect(fs.existsSync(path.join(env.root, 'snapshots', 'escape'))).toBe(false);
+    expect((await env.deps.snapshotter.list()).map((s) => s.parent)).toEqual(['']);
+    await expectClean();
+  });
+
   it('a missing blob: NotFound', async () => {
     const gone = image.layers[0]!.descriptor.digest;
     server = await serve(image, (digest, res) => {

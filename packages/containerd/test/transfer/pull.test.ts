@@ -151,6 +151,40 @@ describe('pull', () => {
   });
 });
 
+describe('layers unpacked side by side', () => {
+  let layered: TestImage;
+  beforeAll(async () => {
+    layered = await layeredImage([
+      { 'etc/os-release': 'base\n', 'etc/gone': 'x\n', 'opt/old': 'o\n' },
+      { 'etc/.wh.gone': '', 'usr/big': noise(3 << 20) },
+      { 'opt/.wh..wh..opq': '', 'opt/new': 'n\n' },
+    ]);
+    await seed(registry().host, 'layered', 'v1', layered);
+  });
+
+  it('stacks each layer on the one below, its whiteouts and opaque directories included', async () => {
+    const result = await pull(env.deps, { namespace: ns, reference: `${registry().host}/layered:v1`, unpack: true });
+    const snapshots = await env.deps.snapshotter.list();
+    expect(snapshots).toHaveLength(3);
+    const top = snapshots.find((s) => s.name === result.chainId)!;
+    const middle = snapshots.find((s) => s.name === top.parent)!;
+    expect(middle.parent).not.toBe('');
+    expect(snapshots.find((s) => s.name === middle.parent)!.parent).toBe('');
+
+    const key = 'view-layered';
+    const dir = await fixtures.mount(await env.deps.snapshotter.view(key, result.chainId!));
+    try {
+      expect(fs.readdirSync(path.join(dir, 'etc')).sort()).toEqual(['os-release']);
+      expect(fs.readdirSync(path.join(dir, 'opt'))).toEqual(['new']);
+      expect(fs.statSync(path.join(dir, 'usr/big')).size).toBe(3 << 20);
+    } finally {
+      await fixtures.unmount(dir);
+      await env.deps.snapshotter.remove(key);
+    }
+    await expectClean();
+  });
+});
+
 describe('multi-platform', () => {
   let amd: TestImage;
   let arm: TestImage;

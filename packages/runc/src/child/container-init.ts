@@ -35,6 +35,49 @@ function closeParentEnds(sys: Syscalls, res: InitResources): void {
   for (const fd of res.parentEnds) sys.close(fd);
 }
 
+function joinCgroups(res: InitResources): void {
+  for (const procs of res.cgroupProcs) fs.writeFileSync(procs, '0');
+}
+
+/** Joins the namespaces given by path, but the user namespace (handled first), the mount namespace last. */
+function joinNamespaces(sys: Syscalls, res: InitResources): void {
+  for (const join of res.joinFds) {
+    if (join.flag !== CLONE.NEWUSER && join.flag !== CLONE.NEWNS) sys.setns(join.fd, join.flag);
+  }
+  const mountJoin = res.joinFds.find((j) => j.flag === CLONE.NEWNS);
+  if (mountJoin) sys.setns(mountJoin.fd, CLONE.NEWNS);
+}
+
+/**
+ * Whether the runtime can fork the init itself, without a stage 1 in between (one fork of the
+ * runtime's large process instead of two). Not when a user namespace is involved (it must exist
+ * before the others, which it then owns), nor for a pid namespace to join or a time namespace:
+ * those only apply to children of the process that enters them. A new pid namespace is fine: the
+ * runtime makes its next child PID 1 of one.
+ */
+export function initForksDirectly(plan: InitPlan): boolean {
+  if (plan.newUserNamespace || plan.unshareFlags & CLONE.NEWTIME) return false;
+  return !plan.joins.some((j) => j.flag === CLONE.NEWUSER || j.flag === CLONE.NEWPID);
+}
+
+/**
+ * The init when the runtime forked it straight into its new pid namespace (initForksDirectly): it
+ * does what stage 1 would have done for it (cgroups, while still in the host's cgroup namespace,
+ * then the namespaces), then sets itself up. Never returns.
+ */
+export function runDirectInit(sys: Syscalls, plan: InitPlan, res: InitResources): never {
+  try {
+    closeParentEnds(sys, res);
+    joinCgroups(res);
+    joinNamespaces(sys, res);
+    sys.unshare(plan.unshareFlags & ~CLONE.NEWPID);
+  } catch (err) {
+    sendError(sys, res.syncWrite, err);
+    return sys.exit(1);
+  }
+  return runInit(sys, plan, res);
+}
+
 /**
  * Stage 1 (a fork of the runtime): joins the cgroups while still in the host's cgroup namespace,
  * enters or creates the namespaces, then clones the init as a sibling so the runtime itself, not
@@ -43,7 +86,7 @@ function closeParentEnds(sys: Syscalls, res: InitResources): void {
 export function runStage1(sys: Syscalls, plan: InitPlan, res: InitResources): never {
   try {
     closeParentEnds(sys, res);
-    for (const procs of res.cgroupProcs) fs.writeFileSync(procs, '0');
+    joinCgroups(res);
     const userJoin = res.joinFds.find((j) => j.flag === CLONE.NEWUSER);
     if (userJoin) sys.setns(userJoin.fd, CLONE.NEWUSER);
     if (plan.newUserNamespace) {
@@ -56,11 +99,7 @@ export function runStage1(sys: Syscalls, plan: InitPlan, res: InitResources): ne
       sys.setresgid(0);
       sys.setresuid(0);
     }
-    for (const join of res.joinFds) {
-      if (join.flag !== CLONE.NEWUSER && join.flag !== CLONE.NEWNS) sys.setns(join.fd, join.flag);
-    }
-    const mountJoin = res.joinFds.find((j) => j.flag === CLONE.NEWNS);
-    if (mountJoin) sys.setns(mountJoin.fd, CLONE.NEWNS);
+    joinNamespaces(sys, res);
     sys.unshare(plan.unshareFlags);
     if (plan.timeOffsets) fs.writeFileSync('/proc/self/timens_offsets', plan.timeOffsets);
     const initPid = sys.forkSibling();

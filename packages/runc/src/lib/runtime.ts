@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { failedPrecondition, internal, invalidArgument, isSkiffError } from '@skiff/errors';
 import type { LinuxResources, Process, RuntimeConfig } from '@skiff/oci-spec';
 import { runExecJoiner } from '../child/exec-process';
-import { InitResources, runStage1 } from '../child/container-init';
+import { InitResources, initForksDirectly, runDirectInit, runStage1 } from '../child/container-init';
 import type { CompiledSeccompFilter } from '../child/finalize';
 import { CgroupManager, detectLayout, loadCgroupManager, newCgroupManager, validateResources } from '../cgroups';
 import { compileSeccomp } from '../seccomp';
@@ -80,6 +80,29 @@ const JOIN_ORDER = ['user', 'ipc', 'uts', 'network', 'pid', 'cgroup', 'time', 'm
 
 function stdioArray(stdio: StdioFds | undefined): [number, number, number] | undefined {
   return stdio ? [stdio.stdin, stdio.stdout, stdio.stderr] : undefined;
+}
+
+/**
+ * Makes the calling thread's next child PID 1 of a new pid namespace; returns how to undo that.
+ * unshare(CLONE_NEWPID) moves neither the caller nor its other threads, only where the thread's
+ * children go: it is put back as soon as the init is forked, before it forks anything else
+ * (libuv's spawns, in a shim).
+ */
+function newPidNamespaceForNextChild(sys: Syscalls): () => void {
+  const own = sys.open('/proc/thread-self/ns/pid_for_children', O.RDONLY | O.CLOEXEC);
+  try {
+    sys.unshare(CLONE.NEWPID);
+  } catch (err) {
+    sys.close(own);
+    throw err;
+  }
+  return () => {
+    try {
+      sys.setns(own, CLONE.NEWPID);
+    } finally {
+      sys.close(own);
+    }
+  };
 }
 
 function writePidFile(file: string | undefined, pid: number): void {
@@ -211,8 +234,21 @@ export class Runtime {
         stateJson: (pid) => this.hookState({ id, bundle, config }, 'creating', pid),
       };
 
-      stage1 = sys.fork();
-      if (stage1 === 0) runStage1(sys, plan, initResources);
+      if (initForksDirectly(plan)) {
+        const restorePidNamespace = plan.unshareFlags & CLONE.NEWPID ? newPidNamespaceForNextChild(sys) : undefined;
+        let pid = -1;
+        try {
+          pid = sys.fork();
+          if (pid === 0) runDirectInit(sys, plan, initResources);
+          initPid = pid;
+        } finally {
+          // Also when fork failed; the child never gets here (runDirectInit does not return).
+          if (pid !== 0) restorePidNamespace?.();
+        }
+      } else {
+        stage1 = sys.fork();
+        if (stage1 === 0) runStage1(sys, plan, initResources);
+      }
       scope.closeNow(syncWrite);
       scope.closeNow(ackRead);
 
@@ -252,8 +288,10 @@ export class Runtime {
             throw internal('container init exited unexpectedly');
         }
       }
-      sys.waitpid(stage1, 0);
-      stage1 = 0;
+      if (stage1 !== 0) {
+        sys.waitpid(stage1, 0);
+        stage1 = 0;
+      }
       const stat = readProcStat(initPid);
       if (!stat) throw internal('container init exited unexpectedly');
       const record: ContainerRecord = {
@@ -347,7 +385,12 @@ export class Runtime {
     } finally {
       fs.closeSync(fd);
     }
-    fs.rmSync(fifo, { force: true });
+    // Not fs.rmSync: its first use loads Node's rimraf, a cost a fresh shim's first Start would pay.
+    try {
+      fs.unlinkSync(fifo);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
     try {
       runHooks('poststart', record.config.hooks?.poststart, this.hookState(record, 'running', record.pid));
     } catch (err) {

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { isSkiffError } from '@skiff/errors';
 import { defaultSpec } from '@skiff/oci-spec';
 import type { Process, RuntimeConfig } from '@skiff/oci-spec';
+import { initForksDirectly } from '../../src/child/container-init';
 import { lastCap } from '../../src/lib/capabilities';
 import { planInit, processPlan } from '../../src/lib/plan';
 import { CLONE, MS } from '../../src/sys/constants';
@@ -130,6 +131,32 @@ describe('planInit: namespaces', () => {
       'InvalidArgument',
       'unknown namespace type "bogus"',
     );
+  });
+});
+
+describe('initForksDirectly: whether the runtime forks the init itself, without a stage 1', () => {
+  it('does for new namespaces and joined ones the init can enter itself', () => {
+    expect(initForksDirectly(plan())).toBe(true);
+    expect(
+      initForksDirectly(
+        plan((c) => {
+          c.linux!.namespaces = [{ type: 'mount' }, { type: 'pid' }, { type: 'cgroup' }, { type: 'network', path: '/var/run/netns/a' }];
+        }),
+      ),
+    ).toBe(true);
+  });
+
+  it('does not when a user namespace is made or joined, a pid namespace joined, or a time namespace made', () => {
+    expect(initForksDirectly(planInit(defaultSpec({ rootless: true, hostUid: 1000, hostGid: 1001 }), { bundle, id: 'c1' }))).toBe(false);
+    expect(initForksDirectly(plan((c) => c.linux!.namespaces!.push({ type: 'user', path: '/proc/9/ns/user' })))).toBe(false);
+    expect(
+      initForksDirectly(
+        plan((c) => {
+          c.linux!.namespaces = [{ type: 'mount' }, { type: 'pid', path: '/proc/9/ns/pid' }];
+        }),
+      ),
+    ).toBe(false);
+    expect(initForksDirectly(plan((c) => c.linux!.namespaces!.push({ type: 'time' })))).toBe(false);
   });
 });
 

@@ -4,8 +4,17 @@ import { loadGrpcObject } from '@skiff/protos';
 import type { ProtoGrpcType } from '@skiff/protos/generated/shim';
 import type { TaskClient, TaskHandlers } from '@skiff/protos/generated/skiff/shim/v1/Task';
 
+// Loaded once per process: each load is a new set of message types, and the codecs a warm-up
+// generates (warm-up.ts) only serve the server if both use the same ones.
+let loaded: ProtoGrpcType | undefined;
 function shimProto(): ProtoGrpcType {
-  return loadGrpcObject<ProtoGrpcType>('skiff/shim/v1/shim.proto');
+  loaded ??= loadGrpcObject<ProtoGrpcType>('skiff/shim/v1/shim.proto');
+  return loaded;
+}
+
+/** The Task service's methods and their codecs, as the server below uses them. */
+export function taskServiceDefinition(): grpc.ServiceDefinition {
+  return shimProto().skiff.shim.v1.Task.service;
 }
 
 /**
@@ -19,7 +28,7 @@ export async function listen(socketPath: string, handlers: TaskHandlers, log?: (
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
   const server = new grpc.Server();
-  server.addService(shimProto().skiff.shim.v1.Task.service, log ? logged(handlers, log) : handlers);
+  server.addService(taskServiceDefinition(), log ? logged(handlers, log) : handlers);
   await new Promise<void>((resolve, reject) =>
     server.bindAsync(`unix://${socketPath}`, grpc.ServerCredentials.createInsecure(), (err) => (err ? reject(err) : resolve())),
   );

@@ -4,8 +4,9 @@ import { defaultSpec, parseRuntimeConfig } from '@skiff/oci-spec';
 import { realSyscalls } from '@skiff/runc';
 import { EventLog } from '../core/event-log';
 import { TaskManager } from '../core/task-manager';
-import { listen, stopServer } from '../grpc/server';
+import { listen, stopServer, taskServiceDefinition } from '../grpc/server';
 import { taskService } from '../grpc/task-service';
+import { warmUpCodecs } from '../grpc/warm-up';
 import { processIoFactory } from '../io/process-io';
 import { watchChildExit } from '../runtime/builtin';
 import { runtimeSelector } from '../runtime/select';
@@ -30,9 +31,14 @@ export interface ServeOptions {
  */
 export async function serve(opts: ServeOptions): Promise<void> {
   // Shims are started ahead of need: what the first Create would otherwise pay for (loading zod
-  // and the OCI schemas, compiling the config parser, ~150 ms) is paid here, before the socket
-  // answers and the shim counts as ready.
-  parseRuntimeConfig(JSON.stringify(defaultSpec()));
+  // and the OCI schemas, compiling the config parser, ~150 ms; generating the message codecs) is
+  // paid here, before the socket answers and the shim counts as ready. Twice: zod compiles a
+  // schema into a function on its first parse, and V8 compiles that function on its first call.
+  const spec = JSON.stringify(defaultSpec());
+  for (let round = 0; round < 2; round++) {
+    parseRuntimeConfig(spec);
+    warmUpCodecs(taskServiceDefinition(), opts.namespace);
+  }
   const sys = realSyscalls();
   sys.prctl(PR_SET_CHILD_SUBREAPER, 1);
   const events = new EventLog();

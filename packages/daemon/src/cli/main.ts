@@ -1,0 +1,77 @@
+// skiffd's command line: flags named as dockerd's, daemon.json, and the long-lived server until
+// SIGTERM or SIGINT. Containers keep running when skiffd stops.
+import { Command, Option } from 'commander';
+import { asSkiffError } from '@skiff/errors';
+import { type Config, DEFAULT_CONFIG_FILE, LOG_LEVELS, readConfigFile, resolveConfig } from '../config';
+import { createLogger } from '../log';
+import { startDaemon } from '../server';
+import { version } from '../version';
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+export async function main(argv: string[]): Promise<number | undefined> {
+  const program = new Command('skiffd')
+    .description('the Skiff engine: the Docker Engine API, backed by skiff-containerd')
+    .version(`skiffd version ${version}`, '-v, --version')
+    .option('-H, --host <address>', 'where to serve the API: unix:///path or tcp://host:port (repeatable)', collect)
+    .option('--data-root <dir>', 'persistent state: container records and logs (default /var/lib/skiff/daemon)')
+    .option('--exec-root <dir>', 'runtime state: FIFOs, the managed skiff-containerd (default /run/skiff/daemon)')
+    .option('--containerd <socket>', 'use this running skiff-containerd instead of starting one')
+    .option('--containerd-namespace <name>', 'skiff-containerd namespace for containers and images (default skiffd)')
+    .option('-p, --pidfile <file>', 'pid file (default /run/skiff/skiffd.pid)')
+    .option('--config-file <file>', `daemon configuration file (default ${DEFAULT_CONFIG_FILE})`)
+    .option('-G, --group <name>', 'group owning the unix sockets (default skiff)')
+    .option('--insecure-tcp', 'allow tcp:// hosts without TLS (anyone reaching them is root here)')
+    .addOption(new Option('-l, --log-level <level>', 'log level').choices(LOG_LEVELS))
+    .exitOverride();
+  try {
+    program.parse(argv);
+  } catch (err) {
+    return (err as { exitCode?: number }).exitCode ?? 2;
+  }
+  const flags = program.opts<{
+    host?: string[];
+    dataRoot?: string;
+    execRoot?: string;
+    containerd?: string;
+    containerdNamespace?: string;
+    pidfile?: string;
+    configFile?: string;
+    group?: string;
+    insecureTcp?: boolean;
+    logLevel?: Config['logLevel'];
+  }>();
+  try {
+    const file = readConfigFile(flags.configFile ?? DEFAULT_CONFIG_FILE, flags.configFile !== undefined);
+    const config = resolveConfig(file, {
+      hosts: flags.host,
+      dataRoot: flags.dataRoot,
+      execRoot: flags.execRoot,
+      containerd: flags.containerd,
+      containerdNamespace: flags.containerdNamespace,
+      pidfile: flags.pidfile,
+      group: flags.group,
+      insecureTcp: flags.insecureTcp,
+      logLevel: flags.logLevel,
+    });
+    const log = createLogger(config.logLevel);
+    const daemon = await startDaemon(config, { log });
+    log.info({ version, hosts: daemon.hosts }, 'skiffd started');
+    const stop = (signal: string) => {
+      log.info({ signal }, 'stopping; containers keep running');
+      void daemon.stop().then(
+        () => process.exit(0),
+        (err: Error) => {
+          log.error({ err }, 'stop failed');
+          process.exit(1);
+        },
+      );
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
+    return undefined;
+  } catch (err) {
+    process.stderr.write(`skiffd: ${asSkiffError(err).message}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,91 @@
+// skiffd's configuration: defaults, then daemon.json (--config-file, keys named as dockerd's),
+// then flags. One zod schema describes the file, so a typo is an error naming its key rather
+// than a silently ignored setting.
+import * as fs from 'node:fs';
+import { z } from 'zod';
+import { invalidArgument } from '@skiff/errors';
+
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const;
+export const DEFAULT_CONFIG_FILE = '/etc/skiff/daemon.json';
+
+export const ConfigFileSchema = z.strictObject({
+  hosts: z.array(z.string().min(1)).optional(),
+  'data-root': z.string().min(1).optional(),
+  'exec-root': z.string().min(1).optional(),
+  containerd: z.string().min(1).optional(),
+  'containerd-namespace': z.string().min(1).optional(),
+  pidfile: z.string().min(1).optional(),
+  'log-level': z.enum(LOG_LEVELS).optional(),
+  group: z.string().min(1).optional(),
+  'insecure-tcp': z.boolean().optional(),
+});
+export type ConfigFile = z.infer<typeof ConfigFileSchema>;
+
+export const ConfigSchema = z.strictObject({
+  /** Where the API listens: unix:///path or tcp://host:port. */
+  hosts: z.array(z.string().min(1)).min(1).default(['unix:///run/skiff/skiff.sock']),
+  /** Persistent state: container records and logs, and the managed containerd's root. */
+  dataRoot: z.string().min(1).default('/var/lib/skiff/daemon'),
+  /** Runtime state that does not survive a reboot: stdio FIFOs, the managed containerd's state and socket. */
+  execRoot: z.string().min(1).default('/run/skiff/daemon'),
+  /** A running skiff-containerd's socket; unset: skiffd starts and supervises its own. */
+  containerd: z.string().min(1).optional(),
+  containerdNamespace: z.string().min(1).default('skiffd'),
+  pidfile: z.string().min(1).default('/run/skiff/skiffd.pid'),
+  logLevel: z.enum(LOG_LEVELS).default('info'),
+  /** Group owning unix sockets (mode 0660), when it exists. */
+  group: z.string().min(1).default('skiff'),
+  /** tcp:// hosts serve the API without authentication; refused unless this is set. */
+  insecureTcp: z.boolean().default(false),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+export type ConfigInput = z.input<typeof ConfigSchema>;
+
+function describe(err: z.ZodError): string {
+  return err.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+}
+
+/** Reads daemon.json; a missing file is fine only when it is the default location. */
+export function readConfigFile(file: string, explicit: boolean): ConfigFile {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    if (!explicit && (err as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    throw invalidArgument(`config file ${file}: ${(err as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw invalidArgument(`config file ${file}: ${(err as Error).message}`);
+  }
+  const parsed = ConfigFileSchema.safeParse(json);
+  if (!parsed.success) throw invalidArgument(`config file ${file}: ${describe(parsed.error)}`);
+  return parsed.data;
+}
+
+/** Defaults < file < flags (flags that were not given are undefined). */
+export function resolveConfig(file: ConfigFile, flags: Partial<ConfigInput>): Config {
+  const fromFile: Partial<ConfigInput> = {
+    hosts: file.hosts,
+    dataRoot: file['data-root'],
+    execRoot: file['exec-root'],
+    containerd: file.containerd,
+    containerdNamespace: file['containerd-namespace'],
+    pidfile: file.pidfile,
+    logLevel: file['log-level'],
+    group: file.group,
+    insecureTcp: file['insecure-tcp'],
+  };
+  const merged: Record<string, unknown> = {};
+  for (const source of [fromFile, flags]) {
+    for (const [key, value] of Object.entries(source)) {
+      if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
+      merged[key] = value;
+    }
+  }
+  const parsed = ConfigSchema.safeParse(merged);
+  if (!parsed.success) throw invalidArgument(`configuration: ${describe(parsed.error)}`);
+  return parsed.data;
+}

@@ -1,0 +1,236 @@
+// The ContainerdPort over skiff-containerd's gRPC API (protos/skiff/containerd/services/*/v1),
+// every call in skiffd's own namespace so its containers and images stay apart from what other
+// clients of the same containerd create.
+import * as grpc from '@grpc/grpc-js';
+import { SkiffError, isSkiffError, kindOfGrpcCode } from '@skiff/errors';
+import { loadGrpcObject, NAMESPACE_METADATA_KEY } from '@skiff/protos';
+import type { ProtoGrpcType as ContainersProto } from '@skiff/protos/generated/containers';
+import type { ProtoGrpcType as ContentProto } from '@skiff/protos/generated/content';
+import type { ProtoGrpcType as EventsProto } from '@skiff/protos/generated/events';
+import type { ProtoGrpcType as ImagesProto } from '@skiff/protos/generated/images';
+import type { ProtoGrpcType as SnapshotsProto } from '@skiff/protos/generated/snapshots';
+import type { ProtoGrpcType as TasksProto } from '@skiff/protos/generated/tasks';
+import type { ProtoGrpcType as TransferProto } from '@skiff/protos/generated/transfer';
+import type { ProtoGrpcType as VersionProto } from '@skiff/protos/generated/version';
+import type { Envelope__Output } from '@skiff/protos/generated/skiff/events/v1/Envelope';
+import type { Process__Output } from '@skiff/protos/generated/skiff/types/v1/Process';
+import type { Image__Output } from '@skiff/protos/generated/skiff/containerd/services/images/v1/Image';
+import type { Timestamp__Output } from '@skiff/protos/generated/google/protobuf/Timestamp';
+import type { ContainerdPort, EventSubscription, ImageRecord, NewContainer, NewTask, TaskExit, TaskState } from '../core/ports';
+
+export type Service = 'containers' | 'tasks' | 'events' | 'version' | 'images' | 'content' | 'snapshots' | 'transfer';
+
+/** The snapshotter skiffd puts container root filesystems in. */
+export const SNAPSHOTTER = 'overlayfs';
+
+function constructorOf(service: Service): typeof grpc.Client {
+  const file = `skiff/containerd/services/${service}/v1/${service}.proto`;
+  switch (service) {
+    case 'containers':
+      return loadGrpcObject<ContainersProto>(file).skiff.containerd.services.containers.v1.Containers;
+    case 'tasks':
+      return loadGrpcObject<TasksProto>(file).skiff.containerd.services.tasks.v1.Tasks;
+    case 'events':
+      return loadGrpcObject<EventsProto>(file).skiff.containerd.services.events.v1.Events;
+    case 'version':
+      return loadGrpcObject<VersionProto>(file).skiff.containerd.services.version.v1.Version;
+    case 'images':
+      return loadGrpcObject<ImagesProto>(file).skiff.containerd.services.images.v1.Images;
+    case 'content':
+      return loadGrpcObject<ContentProto>(file).skiff.containerd.services.content.v1.Content;
+    case 'snapshots':
+      return loadGrpcObject<SnapshotsProto>(file).skiff.containerd.services.snapshots.v1.Snapshots;
+    case 'transfer':
+      return loadGrpcObject<TransferProto>(file).skiff.containerd.services.transfer.v1.Transfer;
+  }
+}
+
+function toDate(ts: Timestamp__Output | null | undefined): Date | undefined {
+  if (!ts || (Number(ts.seconds) === 0 && ts.nanos === 0)) return undefined;
+  return new Date(Number(ts.seconds) * 1000 + Math.floor(ts.nanos / 1e6));
+}
+
+function toTask(p: Process__Output): TaskState {
+  return { containerId: p.containerId, pid: p.pid, status: p.status as TaskState['status'], exitStatus: p.exitStatus, exitedAt: toDate(p.exitedAt) };
+}
+
+function toImage(i: Image__Output): ImageRecord {
+  return { name: i.name, target: { mediaType: i.target?.mediaType ?? '', digest: i.target?.digest ?? '', size: Number(i.target?.size ?? 0) } };
+}
+
+function fromGrpc(err: grpc.ServiceError): SkiffError {
+  return new SkiffError(kindOfGrpcCode(err.code), err.details || err.message);
+}
+
+export class GrpcContainerd implements ContainerdPort {
+  private readonly clients = new Map<Service, grpc.Client>();
+  private readonly metadata = new grpc.Metadata();
+
+  constructor(
+    private readonly address: string,
+    private readonly namespace: string,
+    private readonly timeoutMs = 60_000,
+  ) {
+    this.metadata.set(NAMESPACE_METADATA_KEY, namespace);
+  }
+
+  private client(service: Service): grpc.Client {
+    let client = this.clients.get(service);
+    if (!client) {
+      client = new (constructorOf(service))(`unix://${this.address}`, grpc.credentials.createInsecure());
+      this.clients.set(service, client);
+    }
+    return client;
+  }
+
+  call<T = any>(service: Service, method: string, request: object, timeoutMs = this.timeoutMs): Promise<T> {
+    const client = this.client(service) as unknown as Record<string, Function>;
+    return new Promise((resolve, reject) => {
+      client[method]!.call(client, request, this.metadata, { deadline: Date.now() + timeoutMs }, (err: grpc.ServiceError | null, res: T) =>
+        err ? reject(fromGrpc(err)) : resolve(res),
+      );
+    });
+  }
+
+  private stream<T>(service: Service, method: string, request: object): grpc.ClientReadableStream<T> {
+    const client = this.client(service) as unknown as Record<string, Function>;
+    return client[method]!.call(client, request, this.metadata) as grpc.ClientReadableStream<T>;
+  }
+
+  async version(timeoutMs?: number): Promise<{ version: string; revision: string }> {
+    return this.call('version', 'Version', {}, timeoutMs);
+  }
+
+  async getImage(name: string): Promise<ImageRecord> {
+    const res = await this.call<{ image: Image__Output }>('images', 'Get', { name });
+    return toImage(res.image);
+  }
+
+  async listImages(): Promise<ImageRecord[]> {
+    const res = await this.call<{ images: Image__Output[] }>('images', 'List', {});
+    return res.images.map(toImage);
+  }
+
+  readBlob(digest: string): Promise<Buffer> {
+    return new Promise((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      const s = this.stream<{ data: Buffer }>('content', 'Read', { digest });
+      s.on('data', (m) => chunks.push(m.data));
+      s.on('error', (err: grpc.ServiceError) => reject(fromGrpc(err)));
+      s.on('end', () => resolve(Buffer.concat(chunks)));
+    });
+  }
+
+  async unpack(name: string): Promise<string> {
+    const res = await this.call<{ chainId: string }>('transfer', 'Unpack', { name, snapshotter: SNAPSHOTTER }, 10 * 60_000);
+    return res.chainId;
+  }
+
+  async snapshotExists(key: string): Promise<boolean> {
+    try {
+      await this.call('snapshots', 'Stat', { snapshotter: SNAPSHOTTER, key });
+      return true;
+    } catch (err) {
+      if (isSkiffError(err, 'NotFound')) return false;
+      throw err;
+    }
+  }
+
+  async prepareSnapshot(key: string, parent: string): Promise<void> {
+    await this.call('snapshots', 'Prepare', { snapshotter: SNAPSHOTTER, key, parent });
+  }
+
+  async removeSnapshot(key: string): Promise<void> {
+    await this.ignoreNotFound(this.call('snapshots', 'Remove', { snapshotter: SNAPSHOTTER, key }));
+  }
+
+  async createContainer(c: NewContainer): Promise<void> {
+    await this.call('containers', 'Create', {
+      container: {
+        id: c.id,
+        image: c.image,
+        labels: c.labels,
+        spec: Buffer.from(JSON.stringify(c.spec)),
+        snapshotter: SNAPSHOTTER,
+        snapshotKey: c.snapshotKey,
+        runtime: {
+          name: c.runtime.name,
+          // No rotation yet: `docker logs` reads one file. Log options come with a later slice.
+          options: { name: c.runtime.name, root: c.runtime.root, runtimeArgs: [], logPathJsonFile: c.runtime.logPath, logOptions: { maxSizeBytes: '0', maxFiles: 0 } },
+        },
+      },
+    });
+  }
+
+  async deleteContainer(id: string): Promise<void> {
+    await this.ignoreNotFound(this.call('containers', 'Delete', { id }));
+  }
+
+  async createTask(t: NewTask): Promise<number> {
+    const res = await this.call<{ pid: number }>('tasks', 'Create', t);
+    return res.pid;
+  }
+
+  async startTask(id: string): Promise<number> {
+    const res = await this.call<{ pid: number }>('tasks', 'Start', { containerId: id });
+    return res.pid;
+  }
+
+  async listTasks(): Promise<TaskState[]> {
+    const res = await this.call<{ tasks: Process__Output[] }>('tasks', 'List', {});
+    return res.tasks.map(toTask);
+  }
+
+  async kill(id: string, signal: number): Promise<void> {
+    await this.call('tasks', 'Kill', { containerId: id, signal });
+  }
+
+  async deleteTask(id: string): Promise<void> {
+    await this.ignoreNotFound(this.call('tasks', 'Delete', { containerId: id }));
+  }
+
+  async closeStdin(id: string): Promise<void> {
+    await this.call('tasks', 'CloseIO', { containerId: id, stdin: true });
+  }
+
+  async resizePty(id: string, width: number, height: number): Promise<void> {
+    await this.call('tasks', 'ResizePty', { containerId: id, width, height });
+  }
+
+  subscribeExits(onExit: (exit: TaskExit) => void, onBroken: (err: Error) => void): EventSubscription {
+    const s = this.stream<Envelope__Output>('events', 'Subscribe', { filters: [`topic==/tasks/exit,namespace==${this.namespace}`] });
+    let closed = false;
+    const broken = (err: Error) => {
+      if (closed) return;
+      closed = true;
+      onBroken(err);
+    };
+    s.on('data', (e: Envelope__Output) => {
+      const exit = e.taskExit;
+      // Exits of exec'd processes are not container exits.
+      if (!exit || exit.execId !== '') return;
+      onExit({ containerId: exit.containerId, exitStatus: exit.exitStatus, exitedAt: toDate(exit.exitedAt) ?? new Date() });
+    });
+    s.on('error', (err: grpc.ServiceError) => broken(fromGrpc(err)));
+    s.on('end', () => broken(new Error('event stream ended')));
+    return {
+      close: () => {
+        closed = true;
+        s.cancel();
+      },
+    };
+  }
+
+  private async ignoreNotFound(p: Promise<unknown>): Promise<void> {
+    try {
+      await p;
+    } catch (err) {
+      if (!isSkiffError(err, 'NotFound')) throw err;
+    }
+  }
+
+  close(): void {
+    for (const c of this.clients.values()) c.close();
+    this.clients.clear();
+  }
+}

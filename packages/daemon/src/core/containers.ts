@@ -1,0 +1,419 @@
+// Docker containers on top of skiff-containerd: the records and their state machine (created ->
+// running -> exited, removal), name and id lookup, and the reactions to task exits (state,
+// waiters, AutoRemove). Everything about containerd goes through the ContainerdPort.
+import type { Logger } from 'pino';
+import { conflict, failedPrecondition, invalidArgument, isSkiffError, notFound, notModified, SkiffError } from '@skiff/errors';
+import type { CreateBody } from './create-request';
+import { AttachManager, type AttachClient, type Attachment } from './attach';
+import { FifoDirs, type StdioPaths } from './fifos';
+import { resolveImage } from './images';
+import { KeyedMutex } from './keyed-mutex';
+import { checkName, generateName, newContainerId } from './names';
+import type { ContainerdPort, TaskExit } from './ports';
+import { parseSignal } from './signals';
+import { buildSpec, mergeEnv } from './spec';
+import type { ContainerStore } from '../store/container-store';
+import { type ContainerRecord, ZERO_TIME } from '../store/record';
+
+export type WaitCondition = 'not-running' | 'next-exit' | 'removed';
+
+interface Waiter {
+  condition: WaitCondition;
+  resolve: (exitCode: number) => void;
+}
+
+export interface ContainerServiceOptions {
+  port: ContainerdPort;
+  store: ContainerStore;
+  fifos: FifoDirs;
+  /** RuntimeOptions.root given to the shim: where the runtime keeps its container state. */
+  runtimeRoot: string;
+  /** The runtime name recorded with each container ("builtin": skiff-runc inside the shim). */
+  runtime: string;
+  log: Logger;
+}
+
+const SIGKILL = 9;
+const SIGTERM = 15;
+
+export class ContainerService {
+  private readonly records = new Map<string, ContainerRecord>();
+  private readonly names = new Map<string, string>();
+  private readonly mutex = new KeyedMutex();
+  private readonly waiters = new Map<string, Set<Waiter>>();
+  /** StdinOnce containers whose attached client ended its input before the task started. */
+  private readonly stdinEndedEarly = new Set<string>();
+  private readonly attachments = new AttachManager();
+
+  constructor(private readonly o: ContainerServiceOptions) {}
+
+  /** Loads the records from disk (a restart), before any request is served. */
+  load(): void {
+    const { records, problems } = this.o.store.loadAll();
+    for (const p of problems) this.o.log.warn(p, 'container record not loaded');
+    for (const r of records) {
+      this.records.set(r.Id, r);
+      this.names.set(r.Name, r.Id);
+    }
+  }
+
+  /**
+   * Brings the records in line with containerd's tasks: exits missed while skiffd (or its event
+   * stream) was down are recorded now, as if their events had arrived.
+   */
+  async resync(): Promise<void> {
+    const tasks = new Map((await this.o.port.listTasks()).map((t) => [t.containerId, t]));
+    for (const record of [...this.records.values()]) {
+      const status = record.State.Status;
+      if (status !== 'running' && status !== 'paused') continue;
+      const task = tasks.get(record.Id);
+      if (task && task.status !== 'STOPPED' && task.status !== 'UNKNOWN') {
+        const now = task.status === 'PAUSED' || task.status === 'PAUSING' ? 'paused' : 'running';
+        if (now !== status || record.State.Pid !== task.pid) this.save({ ...record, State: { ...record.State, Status: now, Pid: task.pid } });
+        continue;
+      }
+      await this.handleExit({ containerId: record.Id, exitStatus: task ? task.exitStatus : 255, exitedAt: task?.exitedAt ?? new Date() });
+    }
+  }
+
+  all(): ContainerRecord[] {
+    return [...this.records.values()];
+  }
+
+  /** By full id, by name (with or without Docker's "/"), then by unique id prefix. */
+  get(ref: string): ContainerRecord {
+    const byId = this.records.get(ref);
+    if (byId) return byId;
+    const byName = this.names.get(ref.startsWith('/') ? ref.slice(1) : ref);
+    if (byName) return this.records.get(byName)!;
+    if (ref !== '' && /^[0-9a-f]+$/.test(ref)) {
+      const matches = [...this.records.keys()].filter((id) => id.startsWith(ref));
+      if (matches.length === 1) return this.records.get(matches[0]!)!;
+      if (matches.length > 1) throw invalidArgument(`multiple IDs found with provided prefix: ${ref}`);
+    }
+    throw notFound(`No such container: ${ref}`);
+  }
+
+  private save(record: ContainerRecord): ContainerRecord {
+    this.o.store.save(record);
+    this.records.set(record.Id, record);
+    return record;
+  }
+
+  private setState(id: string, state: Partial<ContainerRecord['State']>): ContainerRecord {
+    const record = this.records.get(id)!;
+    return this.save({ ...record, State: { ...record.State, ...state } });
+  }
+
+  async create(body: CreateBody, requestedName: string | undefined): Promise<{ Id: string; Warnings: string[] }> {
+    if (!body.Image) throw invalidArgument('config cannot be empty in order to create a container');
+    let name: string | undefined;
+    if (requestedName) {
+      name = checkName(requestedName);
+      this.checkNameFree(name);
+    }
+    const networkMode = body.HostConfig?.NetworkMode || 'default';
+    if (!['default', 'bridge', 'none', 'host'].includes(networkMode)) throw notFound(`network ${networkMode} not found`);
+    const image = await resolveImage(this.o.port, body.Image);
+    const imageConfig = image.config.config ?? {};
+    // A request Entrypoint replaces the image's Entrypoint and Cmd; [""] clears it (Docker's rule).
+    let entrypoint: string[] | null;
+    let cmd: string[] | null;
+    if (body.Entrypoint != null) {
+      entrypoint = body.Entrypoint.length === 1 && body.Entrypoint[0] === '' ? null : body.Entrypoint;
+      cmd = body.Cmd ?? null;
+    } else {
+      entrypoint = imageConfig.Entrypoint ?? null;
+      cmd = body.Cmd && body.Cmd.length > 0 ? body.Cmd : (imageConfig.Cmd ?? null);
+    }
+    const argv = [...(entrypoint ?? []), ...(cmd ?? [])];
+    if (argv.length === 0) throw invalidArgument('No command specified');
+
+    const id = newContainerId();
+    name ??= generateName((n) => this.names.has(n));
+    const now = new Date().toISOString();
+    const record: ContainerRecord = {
+      Id: id,
+      Name: name,
+      Created: now,
+      Path: argv[0]!,
+      Args: argv.slice(1),
+      Image: image.id,
+      ImageName: image.name,
+      Config: {
+        Hostname: body.Hostname || id.slice(0, 12),
+        Domainname: body.Domainname ?? '',
+        User: body.User || imageConfig.User || '',
+        AttachStdin: body.AttachStdin ?? false,
+        AttachStdout: body.AttachStdout ?? false,
+        AttachStderr: body.AttachStderr ?? false,
+        Tty: body.Tty ?? false,
+        OpenStdin: body.OpenStdin ?? false,
+        StdinOnce: body.StdinOnce ?? false,
+        Env: mergeEnv(imageConfig.Env ?? [], body.Env ?? []),
+        Cmd: cmd,
+        Image: body.Image,
+        WorkingDir: body.WorkingDir || imageConfig.WorkingDir || '',
+        Entrypoint: entrypoint,
+        Labels: { ...(imageConfig.Labels ?? {}), ...(body.Labels ?? {}) },
+        ...(body.StopSignal || imageConfig.StopSignal ? { StopSignal: body.StopSignal || imageConfig.StopSignal } : {}),
+        ...(body.StopTimeout != null ? { StopTimeout: body.StopTimeout } : {}),
+      },
+      HostConfig: { AutoRemove: body.HostConfig?.AutoRemove ?? false, NetworkMode: networkMode },
+      State: { Status: 'created', Pid: 0, ExitCode: 0, Error: '', StartedAt: ZERO_TIME, FinishedAt: ZERO_TIME },
+      LogPath: this.o.store.logPath(id),
+    };
+    if (record.Config.StopSignal) parseSignal(record.Config.StopSignal);
+    const spec = buildSpec(record);
+
+    // The name is claimed before the first await that could let a second create take it.
+    this.checkNameFree(name);
+    this.names.set(name, id);
+    try {
+      // An image's layers are unpacked once; later containers only need a snapshot on top.
+      const unpacked = image.chainId !== '' && (await this.o.port.snapshotExists(image.chainId));
+      const chainId = unpacked ? image.chainId : await this.o.port.unpack(image.name);
+      await this.o.port.prepareSnapshot(id, chainId);
+      try {
+        await this.o.port.createContainer({
+          id,
+          image: image.name,
+          spec,
+          snapshotKey: id,
+          labels: {},
+          runtime: { name: this.o.runtime, root: this.o.runtimeRoot, logPath: record.LogPath },
+        });
+      } catch (err) {
+        await this.o.port.removeSnapshot(id).catch(() => undefined);
+        throw err;
+      }
+      this.save(record);
+    } catch (err) {
+      this.names.delete(name);
+      throw err;
+    }
+    return { Id: id, Warnings: [] };
+  }
+
+  private checkNameFree(name: string): void {
+    const owner = this.names.get(name);
+    if (owner !== undefined) {
+      throw conflict(`Conflict. The container name "/${name}" is already in use by container "${owner}". You have to remove (or rename) that container to be able to reuse that name.`);
+    }
+  }
+
+  stdioPaths(record: ContainerRecord): StdioPaths {
+    return this.o.fifos.paths(record.Id, { openStdin: record.Config.OpenStdin, tty: record.Config.Tty });
+  }
+
+  async start(ref: string): Promise<void> {
+    const { Id: id } = this.get(ref);
+    await this.mutex.run(id, async () => {
+      const record = this.get(id);
+      if (record.State.Status === 'running') throw notModified('container already started');
+      if (record.State.Status === 'paused') throw conflict('cannot start a paused container, try unpause instead');
+      if (record.State.Status === 'removing' || record.State.Status === 'dead') throw conflict(`container ${id} is marked for removal and cannot be started`);
+      const paths = this.stdioPaths(record);
+      this.o.fifos.create(id, paths);
+      // A task of a previous run that was never deleted (skiffd died at the wrong moment).
+      await this.o.port.deleteTask(id);
+      let created = false;
+      try {
+        await this.o.port.createTask({ containerId: id, terminal: record.Config.Tty, ...paths });
+        created = true;
+        this.attachments.taskCreated(id);
+        const pid = await this.o.port.startTask(id);
+        this.setState(id, { Status: 'running', Pid: pid, ExitCode: 0, Error: '', StartedAt: new Date().toISOString(), FinishedAt: ZERO_TIME });
+        if (this.stdinEndedEarly.delete(id)) await this.closeStdin(id);
+      } catch (err) {
+        if (created) await this.o.port.deleteTask(id).catch(() => undefined);
+        const message = err instanceof Error ? err.message : String(err);
+        // Docker's exit codes for a start that failed: 127 when the command is missing.
+        const exitCode = /not found|no such file/i.test(message) ? 127 : /permission denied/i.test(message) ? 126 : 128;
+        this.setState(id, { Error: message, ExitCode: exitCode });
+        if (record.HostConfig.AutoRemove) await this.removeLocked(id);
+        throw err;
+      }
+    });
+  }
+
+  /** Records a task exit (from the event stream or a resync) and reacts to it. */
+  async handleExit(exit: TaskExit): Promise<void> {
+    const id = exit.containerId;
+    if (!this.records.has(id)) return;
+    await this.mutex.run(id, async () => {
+      const record = this.records.get(id);
+      if (!record || (record.State.Status !== 'running' && record.State.Status !== 'paused')) return;
+      try {
+        await this.o.port.deleteTask(id);
+      } catch (err) {
+        this.o.log.warn({ id, err }, 'deleting the exited task failed');
+      }
+      this.setState(id, { Status: 'exited', Pid: 0, ExitCode: exit.exitStatus, FinishedAt: exit.exitedAt.toISOString() });
+      this.notify(id, ['not-running', 'next-exit'], exit.exitStatus);
+      if (record.HostConfig.AutoRemove) await this.removeLocked(id);
+    });
+  }
+
+  private notify(id: string, conditions: WaitCondition[], exitCode: number): void {
+    const set = this.waiters.get(id);
+    if (!set) return;
+    for (const w of [...set]) {
+      if (!conditions.includes(w.condition)) continue;
+      set.delete(w);
+      w.resolve(exitCode);
+    }
+    if (set.size === 0) this.waiters.delete(id);
+  }
+
+  /**
+   * Registers a waiter at once (so a start that follows cannot slip past it) and returns the
+   * promise of the exit code.
+   */
+  wait(ref: string, condition: WaitCondition, signal?: AbortSignal): Promise<number> {
+    const record = this.get(ref);
+    if (condition === 'not-running' && !this.isRunning(record.Id)) return Promise.resolve(record.State.ExitCode);
+    return new Promise((resolve) => {
+      const cancel = this.addWaiter(record.Id, { condition, resolve });
+      // A client that went away stops waiting; its waiter must not stay until the next exit.
+      signal?.addEventListener('abort', cancel, { once: true });
+    });
+  }
+
+  private addWaiter(id: string, waiter: Waiter): () => void {
+    let set = this.waiters.get(id);
+    if (!set) this.waiters.set(id, (set = new Set()));
+    set.add(waiter);
+    return () => {
+      set.delete(waiter);
+      if (set.size === 0 && this.waiters.get(id) === set) this.waiters.delete(id);
+    };
+  }
+
+  private isRunning(id: string): boolean {
+    const s = this.records.get(id)?.State.Status;
+    return s === 'running' || s === 'paused';
+  }
+
+  /** Resolves true when the container is not running any more, false after timeoutMs (-1: never). */
+  private waitStopped(id: string, timeoutMs: number): Promise<boolean> {
+    if (!this.isRunning(id)) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      let timer: NodeJS.Timeout | undefined;
+      const cancel = this.addWaiter(id, {
+        condition: 'not-running',
+        resolve: () => {
+          clearTimeout(timer);
+          resolve(true);
+        },
+      });
+      if (timeoutMs >= 0) {
+        timer = setTimeout(() => {
+          cancel();
+          resolve(false);
+        }, timeoutMs);
+      }
+    });
+  }
+
+  async kill(ref: string, signalName: string | undefined): Promise<void> {
+    const record = this.get(ref);
+    const signal = signalName ? parseSignal(signalName) : SIGKILL;
+    if (!this.isRunning(record.Id)) throw conflict(`Container ${record.Id} is not running`);
+    await this.o.port.kill(record.Id, signal);
+  }
+
+  async stop(ref: string, opts: { timeout?: number; signal?: string }): Promise<void> {
+    const record = this.get(ref);
+    if (!this.isRunning(record.Id)) throw notModified('container already stopped');
+    const signal = opts.signal ? parseSignal(opts.signal) : record.Config.StopSignal ? parseSignal(record.Config.StopSignal) : SIGTERM;
+    const timeout = opts.timeout ?? record.Config.StopTimeout ?? 10;
+    await this.killIgnoringGone(record.Id, signal);
+    if (await this.waitStopped(record.Id, timeout < 0 ? -1 : timeout * 1000)) return;
+    this.o.log.info({ id: record.Id, timeout }, 'container did not stop in time; killing it');
+    await this.killIgnoringGone(record.Id, SIGKILL);
+    if (!(await this.waitStopped(record.Id, 30_000))) throw failedPrecondition(`container ${record.Id} did not exit 30 s after SIGKILL`);
+  }
+
+  /** A task that exited meanwhile is what a stop wants anyway. */
+  private async killIgnoringGone(id: string, signal: number): Promise<void> {
+    try {
+      await this.o.port.kill(id, signal);
+    } catch (err) {
+      if (!isSkiffError(err, 'NotFound') && !isSkiffError(err, 'FailedPrecondition')) throw err;
+    }
+  }
+
+  async remove(ref: string, opts: { force: boolean }): Promise<void> {
+    const record = this.get(ref);
+    if (this.isRunning(record.Id)) {
+      if (!opts.force) {
+        throw conflict(`You cannot remove a running container ${record.Id}. Stop the container before attempting removal or force remove`);
+      }
+      await this.killIgnoringGone(record.Id, SIGKILL);
+      if (!(await this.waitStopped(record.Id, 30_000))) throw failedPrecondition(`container ${record.Id} did not exit 30 s after SIGKILL`);
+    }
+    await this.mutex.run(record.Id, async () => {
+      // AutoRemove may have removed it while we waited.
+      if (this.records.has(record.Id)) await this.removeLocked(record.Id);
+    });
+  }
+
+  private async removeLocked(id: string): Promise<void> {
+    const record = this.records.get(id)!;
+    this.setState(id, { Status: 'removing' });
+    try {
+      await this.o.port.deleteTask(id);
+      await this.o.port.deleteContainer(id);
+      await this.o.port.removeSnapshot(id);
+    } catch (err) {
+      this.setState(id, { Status: 'dead', Error: (err as Error).message });
+      throw err;
+    }
+    this.o.store.remove(id);
+    this.o.fifos.remove(id);
+    this.records.delete(id);
+    this.names.delete(record.Name);
+    this.stdinEndedEarly.delete(id);
+    this.notify(id, ['not-running', 'next-exit', 'removed'], record.State.ExitCode);
+  }
+
+  attach(ref: string, client: AttachClient, stdin: boolean): { record: ContainerRecord; attachment: Attachment | undefined } {
+    const record = this.get(ref);
+    if (record.State.Status === 'exited' || record.State.Status === 'dead' || record.State.Status === 'removing') {
+      return { record, attachment: undefined };
+    }
+    const paths = this.stdioPaths(record);
+    this.o.fifos.create(record.Id, paths);
+    return { record, attachment: this.attachments.attach(record.Id, paths, client, stdin && record.Config.OpenStdin) };
+  }
+
+  /** After an attached client closed its input: StdinOnce containers get end of file. */
+  async inputEnded(id: string): Promise<void> {
+    const record = this.records.get(id);
+    if (!record?.Config.StdinOnce) return;
+    // `docker run -i` with short input: the client is done before the start; the shim only
+    // takes CloseIO for a started process.
+    if (record.State.Status === 'created') this.stdinEndedEarly.add(id);
+    else if (this.isRunning(id)) await this.closeStdin(id);
+  }
+
+  private async closeStdin(id: string): Promise<void> {
+    await this.o.port.closeStdin(id).catch((err: SkiffError) => this.o.log.debug({ id, err }, 'CloseIO failed'));
+  }
+
+  running(id: string): boolean {
+    return this.isRunning(id);
+  }
+
+  /** Resolves after ms, or earlier when the container stops (logs --follow). */
+  pauseWhileRunning(id: string, ms: number): Promise<void> {
+    return this.waitStopped(id, ms).then(() => undefined);
+  }
+
+  async resize(ref: string, width: number, height: number): Promise<void> {
+    const record = this.get(ref);
+    if (!this.isRunning(record.Id)) throw conflict(`Container ${record.Id} is not running`);
+    await this.o.port.resizePty(record.Id, width, height);
+  }
+}

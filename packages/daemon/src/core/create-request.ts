@@ -1,0 +1,34 @@
+// The body of POST /containers/create that this slice acts on. Docker clients send many more
+// fields (most of them empty); unknown ones are accepted and ignored rather than refused, so a
+// newer client still works, and everything used is typed here.
+import { z } from 'zod';
+
+const stringList = z.array(z.string()).nullish();
+
+export const CreateBodySchema = z.looseObject({
+  Hostname: z.string().optional(),
+  Domainname: z.string().optional(),
+  User: z.string().optional(),
+  AttachStdin: z.boolean().optional(),
+  AttachStdout: z.boolean().optional(),
+  AttachStderr: z.boolean().optional(),
+  Tty: z.boolean().optional(),
+  OpenStdin: z.boolean().optional(),
+  StdinOnce: z.boolean().optional(),
+  Env: stringList,
+  // Docker accepts a string for these too (older clients): it is one argument.
+  Cmd: z.union([z.array(z.string()), z.string().transform((s) => [s])]).nullish(),
+  Entrypoint: z.union([z.array(z.string()), z.string().transform((s) => [s])]).nullish(),
+  Image: z.string().optional(),
+  WorkingDir: z.string().optional(),
+  Labels: z.record(z.string(), z.string()).nullish(),
+  StopSignal: z.string().optional(),
+  StopTimeout: z.number().int().nullish(),
+  HostConfig: z
+    .looseObject({
+      AutoRemove: z.boolean().optional(),
+      NetworkMode: z.string().optional(),
+    })
+    .nullish(),
+});
+export type CreateBody = z.infer<typeof CreateBodySchema>;

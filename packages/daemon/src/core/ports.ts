@@ -1,0 +1,73 @@
+// What the daemon needs from skiff-containerd, as one interface: the core is written and tested
+// against it (a fake in tests, gRPC in skiffd), so no route or core test needs root or a socket.
+
+export interface ImageRecord {
+  /** The full reference the image is stored under ("docker.io/library/busybox:latest"). */
+  name: string;
+  target: { mediaType: string; digest: string; size: number };
+}
+
+export interface TaskState {
+  containerId: string;
+  pid: number;
+  status: 'UNKNOWN' | 'CREATED' | 'RUNNING' | 'STOPPED' | 'PAUSED' | 'PAUSING';
+  exitStatus: number;
+  exitedAt: Date | undefined;
+}
+
+export interface TaskExit {
+  containerId: string;
+  exitStatus: number;
+  exitedAt: Date;
+}
+
+export interface NewContainer {
+  id: string;
+  image: string;
+  spec: object;
+  snapshotKey: string;
+  labels: Record<string, string>;
+  runtime: { name: string; root: string; logPath: string };
+}
+
+export interface NewTask {
+  containerId: string;
+  terminal: boolean;
+  stdin: string;
+  stdout: string;
+  stderr: string;
+}
+
+export interface EventSubscription {
+  close(): void;
+}
+
+export interface ContainerdPort {
+  /** NotFound when no image has that name. */
+  getImage(name: string): Promise<ImageRecord>;
+  listImages(): Promise<ImageRecord[]>;
+  readBlob(digest: string): Promise<Buffer>;
+  /** Unpacks the image's layers if needed; returns the chain id to prepare a snapshot on. */
+  unpack(name: string): Promise<string>;
+  /** Whether a snapshot (active or committed) has this key. */
+  snapshotExists(key: string): Promise<boolean>;
+  prepareSnapshot(key: string, parent: string): Promise<void>;
+  /** Forgets the snapshot; a missing one is not an error. */
+  removeSnapshot(key: string): Promise<void>;
+  createContainer(container: NewContainer): Promise<void>;
+  /** A missing container is not an error. */
+  deleteContainer(id: string): Promise<void>;
+  createTask(task: NewTask): Promise<number>;
+  startTask(id: string): Promise<number>;
+  listTasks(): Promise<TaskState[]>;
+  kill(id: string, signal: number): Promise<void>;
+  /** Deletes a stopped task; a missing one is not an error. */
+  deleteTask(id: string): Promise<void>;
+  closeStdin(id: string): Promise<void>;
+  resizePty(id: string, width: number, height: number): Promise<void>;
+  /**
+   * Task exits as they happen. `onBroken` is called once if the stream ends (containerd went
+   * away): the caller resubscribes and resyncs from listTasks, since the bus keeps no backlog.
+   */
+  subscribeExits(onExit: (exit: TaskExit) => void, onBroken: (err: Error) => void): EventSubscription;
+}

@@ -1,0 +1,73 @@
+// The OCI runtime spec of a Docker container: runc's default spec adjusted as dockerd adjusts
+// it (Docker's default capabilities, environment, hostname, no no_new_privileges) for the
+// options of this slice.
+import { defaultSpec, type RuntimeConfig } from '@skiff/oci-spec';
+import { invalidArgument } from '@skiff/errors';
+import type { ContainerRecord } from '../store/record';
+
+export const DEFAULT_PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
+/** Docker's default capability set (moby's oci/caps defaults). */
+const DOCKER_CAPABILITIES = [
+  'CAP_CHOWN',
+  'CAP_DAC_OVERRIDE',
+  'CAP_FSETID',
+  'CAP_FOWNER',
+  'CAP_MKNOD',
+  'CAP_NET_RAW',
+  'CAP_SETGID',
+  'CAP_SETUID',
+  'CAP_SETFCAP',
+  'CAP_SETPCAP',
+  'CAP_NET_BIND_SERVICE',
+  'CAP_SYS_CHROOT',
+  'CAP_KILL',
+  'CAP_AUDIT_WRITE',
+];
+
+/** Later entries replace earlier ones with the same variable name, in place. */
+export function mergeEnv(...lists: string[][]): string[] {
+  const out: string[] = [];
+  const index = new Map<string, number>();
+  for (const list of lists) {
+    for (const entry of list) {
+      const key = entry.includes('=') ? entry.slice(0, entry.indexOf('=')) : entry;
+      const at = index.get(key);
+      if (at === undefined) {
+        index.set(key, out.length);
+        out.push(entry);
+      } else out[at] = entry;
+    }
+  }
+  return out;
+}
+
+/**
+ * "uid", "uid:gid" or "root". Names other than root would need the image's /etc/passwd, which
+ * this slice does not read yet, so they are refused up front rather than failing at start.
+ */
+export function parseUser(user: string): { uid: number; gid: number } {
+  if (user === '' || user === 'root') return { uid: 0, gid: 0 };
+  const m = /^(\d+)(?::(\d+))?$/.exec(user);
+  if (!m) throw invalidArgument(`unable to find user ${user}: only numeric uid[:gid] and "root" are supported by skiffd yet`);
+  return { uid: Number(m[1]), gid: Number(m[2] ?? 0) };
+}
+
+export function buildSpec(record: ContainerRecord): RuntimeConfig {
+  const spec = defaultSpec();
+  const config = record.Config;
+  const proc = spec.process!;
+  proc.terminal = config.Tty;
+  proc.args = [record.Path, ...record.Args];
+  proc.env = mergeEnv([DEFAULT_PATH, `HOSTNAME=${config.Hostname}`], config.Tty ? ['TERM=xterm'] : [], config.Env);
+  proc.cwd = config.WorkingDir || '/';
+  proc.user = parseUser(config.User);
+  proc.capabilities = { bounding: [...DOCKER_CAPABILITIES], effective: [...DOCKER_CAPABILITIES], permitted: [...DOCKER_CAPABILITIES] };
+  proc.noNewPrivileges = false;
+  spec.hostname = config.Hostname;
+  spec.root = { path: 'rootfs', readonly: false };
+  if (record.HostConfig.NetworkMode === 'host') {
+    spec.linux!.namespaces = spec.linux!.namespaces!.filter((ns) => ns.type !== 'network');
+  }
+  return spec;
+}

@@ -1,0 +1,70 @@
+// The Docker Engine API as a fastify app, built without listening so tests inject requests and
+// skiffd's listeners (unix, tcp) share one instance.
+import fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import type { Logger } from 'pino';
+import { invalidArgument } from '@skiff/errors';
+import { attachRoutes } from '../routes/containers/attach';
+import { createRoutes } from '../routes/containers/create';
+import { inspectRoutes } from '../routes/containers/inspect';
+import { killRoutes } from '../routes/containers/kill';
+import { listRoutes } from '../routes/containers/list';
+import { logsRoutes } from '../routes/containers/logs';
+import { removeRoutes } from '../routes/containers/remove';
+import { resizeRoutes } from '../routes/containers/resize';
+import { startRoutes } from '../routes/containers/start';
+import { stopRoutes } from '../routes/containers/stop';
+import { waitRoutes } from '../routes/containers/wait';
+import { infoRoutes } from '../routes/system/info';
+import { pingRoutes } from '../routes/system/ping';
+import { versionRoutes } from '../routes/system/version';
+import { requestVersion, stripVersion } from './api-version';
+import type { ApiDeps } from './deps';
+import { errorHandler } from './errors';
+import { engineHeaders } from './headers';
+
+export function buildApp(deps: ApiDeps, log: Logger): FastifyInstance {
+  const app = fastify({
+    loggerInstance: log as FastifyBaseLogger,
+    // Our onRequest hook logs requests at debug; fastify's own lines would repeat them at info.
+    logController: new LogController({ disableRequestLogging: true }),
+    rewriteUrl: (req) => stripVersion(req),
+    // Container configs can be large (env, labels); Docker has no small limit either.
+    bodyLimit: 16 * 1024 * 1024,
+    // Long waits, attaches and followed logs must not be cut by the server.
+    requestTimeout: 0,
+    keepAliveTimeout: 60_000,
+  });
+
+  // Docker clients send bodies with or without a JSON content type, and empty bodies with one:
+  // parse whatever comes as JSON when there is something to parse.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body: Buffer, done) => {
+    if (body.length === 0) return done(null, undefined);
+    try {
+      done(null, JSON.parse(body.toString('utf8')));
+    } catch (err) {
+      done(invalidArgument(`invalid JSON body: ${(err as Error).message}`), undefined);
+    }
+  });
+
+  app.addHook('onRequest', async (request) => {
+    requestVersion(request.raw);
+    request.log.debug({ method: request.method, url: request.url }, 'request');
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    void reply.headers(engineHeaders());
+    // Docker clients parse an error body only when its type is exactly "application/json";
+    // fastify appends a charset, which would make them print the raw JSON instead of the message.
+    if (String(reply.getHeader('content-type') ?? '').startsWith('application/json')) void reply.header('content-type', 'application/json');
+  });
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((_request, reply) => {
+    void reply.code(404).type('application/json').send({ message: 'page not found' });
+  });
+
+  for (const routes of [pingRoutes, versionRoutes, infoRoutes]) routes(app, deps);
+  for (const routes of [createRoutes, listRoutes, inspectRoutes, startRoutes, stopRoutes, killRoutes, waitRoutes, removeRoutes, logsRoutes, attachRoutes, resizeRoutes]) {
+    routes(app, deps);
+  }
+  return app;
+}

@@ -1,0 +1,14 @@
+import type { ContainerService } from '../core/containers';
+import type { HostFacts } from '../core/system';
+
+/** What the routes are given: the core, and a few facts for /info and /version. */
+export interface ApiDeps {
+  containers: ContainerService;
+  facts: HostFacts;
+  dataRoot: string;
+  /** The runtime containers run with by default ("builtin"). */
+  runtime: string;
+  countImages(): Promise<number>;
+  /** skiff-containerd's version, or "" when it does not answer. */
+  containerdVersion(): Promise<string>;
+}

@@ -1,0 +1,16 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { CreateBodySchema } from '../../core/create-request';
+import type { ApiDeps } from '../../http/deps';
+import { parse } from '../../http/query';
+
+const QuerySchema = z.object({ name: z.string().optional(), platform: z.string().optional() });
+
+export function createRoutes(app: FastifyInstance, deps: ApiDeps): void {
+  app.post('/containers/create', async (request, reply) => {
+    const query = parse(QuerySchema, request.query, 'query');
+    const body = parse(CreateBodySchema, request.body, 'body');
+    const created = await deps.containers.create(body, query.name);
+    return reply.code(201).send(created);
+  });
+}

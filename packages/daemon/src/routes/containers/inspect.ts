@@ -1,0 +1,16 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { ApiDeps } from '../../http/deps';
+import { parse, queryBool } from '../../http/query';
+import { inspect } from './views';
+
+const ParamsSchema = z.object({ id: z.string() });
+const QuerySchema = z.object({ size: queryBool });
+
+export function inspectRoutes(app: FastifyInstance, deps: ApiDeps): void {
+  app.get('/containers/:id/json', async (request) => {
+    const { id } = parse(ParamsSchema, request.params, 'path');
+    parse(QuerySchema, request.query, 'query');
+    return inspect(deps.containers.get(id));
+  });
+}

@@ -1,0 +1,111 @@
+// A container record in the shapes of the Docker API: the inspect document and the list entry.
+import type { ContainerRecord } from '../../store/record';
+
+function humanDuration(ms: number): string {
+  const s = Math.round(ms / 1000);
+  if (s < 1) return 'Less than a second';
+  if (s === 1) return '1 second';
+  if (s < 60) return `${s} seconds`;
+  const m = Math.round(s / 60);
+  if (m === 1) return 'About a minute';
+  if (m < 60) return `${m} minutes`;
+  const h = Math.round(s / 3600);
+  if (h === 1) return 'About an hour';
+  if (h < 48) return `${h} hours`;
+  if (h < 24 * 7 * 2) return `${Math.floor(h / 24)} days`;
+  if (h < 24 * 30 * 2) return `${Math.floor(h / 24 / 7)} weeks`;
+  if (h < 24 * 365 * 2) return `${Math.floor(h / 24 / 30)} months`;
+  return `${Math.floor(h / 24 / 365)} years`;
+}
+
+/** The STATUS column of `docker ps`. */
+export function statusText(r: ContainerRecord, now = Date.now()): string {
+  const s = r.State;
+  switch (s.Status) {
+    case 'running':
+      return `Up ${humanDuration(now - Date.parse(s.StartedAt))}`;
+    case 'paused':
+      return `Up ${humanDuration(now - Date.parse(s.StartedAt))} (Paused)`;
+    case 'restarting':
+      return `Restarting (${s.ExitCode}) ${humanDuration(now - Date.parse(s.FinishedAt))} ago`;
+    case 'removing':
+      return 'Removal In Progress';
+    case 'dead':
+      return 'Dead';
+    case 'exited':
+      return `Exited (${s.ExitCode}) ${humanDuration(now - Date.parse(s.FinishedAt))} ago`;
+    case 'created':
+      return 'Created';
+  }
+}
+
+function quoteArg(a: string): string {
+  return /[\s"']/.test(a) ? JSON.stringify(a) : a;
+}
+
+export function summary(r: ContainerRecord): object {
+  return {
+    Id: r.Id,
+    Names: [`/${r.Name}`],
+    Image: r.Config.Image,
+    ImageID: r.Image,
+    Command: [r.Path, ...r.Args].map(quoteArg).join(' '),
+    Created: Math.floor(Date.parse(r.Created) / 1000),
+    Ports: [],
+    Labels: r.Config.Labels,
+    State: r.State.Status,
+    Status: statusText(r),
+    HostConfig: { NetworkMode: r.HostConfig.NetworkMode },
+    NetworkSettings: { Networks: {} },
+    Mounts: [],
+  };
+}
+
+export function inspect(r: ContainerRecord): object {
+  const s = r.State;
+  return {
+    Id: r.Id,
+    Created: r.Created,
+    Path: r.Path,
+    Args: r.Args,
+    State: {
+      Status: s.Status,
+      Running: s.Status === 'running' || s.Status === 'paused',
+      Paused: s.Status === 'paused',
+      Restarting: s.Status === 'restarting',
+      OOMKilled: false,
+      Dead: s.Status === 'dead',
+      Pid: s.Pid,
+      ExitCode: s.ExitCode,
+      Error: s.Error,
+      StartedAt: s.StartedAt,
+      FinishedAt: s.FinishedAt,
+    },
+    Image: r.Image,
+    ResolvConfPath: '',
+    HostnamePath: '',
+    HostsPath: '',
+    LogPath: r.LogPath,
+    Name: `/${r.Name}`,
+    RestartCount: 0,
+    Driver: 'overlayfs',
+    Platform: 'linux',
+    MountLabel: '',
+    ProcessLabel: '',
+    AppArmorProfile: '',
+    ExecIDs: null,
+    HostConfig: {
+      NetworkMode: r.HostConfig.NetworkMode,
+      AutoRemove: r.HostConfig.AutoRemove,
+      LogConfig: { Type: 'json-file', Config: {} },
+      RestartPolicy: { Name: 'no', MaximumRetryCount: 0 },
+      PortBindings: {},
+      Binds: null,
+      Privileged: false,
+    },
+    GraphDriver: { Name: 'overlayfs', Data: null },
+    Mounts: [],
+    Config: { ...r.Config, Volumes: null, OnBuild: null },
+    NetworkSettings: { Bridge: '', SandboxID: '', Ports: {}, SandboxKey: '', Networks: {} },
+  };
+}

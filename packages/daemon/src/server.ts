@@ -1,0 +1,144 @@
+// skiffd put together: its containerd (given or supervised), the container core fed by
+// containerd's exit events, and the API app served on every -H address.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { failedPrecondition, invalidArgument } from '@skiff/errors';
+import type { Config } from './config';
+import { GrpcContainerd } from './containerd/grpc-port';
+import { ContainerdSupervisor, findContainerdBinary } from './containerd/supervisor';
+import { ContainerService } from './core/containers';
+import { FifoDirs } from './core/fifos';
+import type { EventSubscription } from './core/ports';
+import { hostFacts } from './core/system';
+import { buildApp } from './http/app';
+import { listen } from './http/listen';
+import type { Logger } from './log';
+import { ContainerStore } from './store/container-store';
+
+export interface RunningDaemon {
+  /** The addresses listened on, as given to -H. */
+  hosts: string[];
+  stop(): Promise<void>;
+}
+
+/** The runtime every container gets in this slice: skiff-runc's library inside the shim. */
+const RUNTIME = 'builtin';
+
+function writePidfile(file: string): void {
+  try {
+    const pid = Number(fs.readFileSync(file, 'utf8').trim());
+    if (pid > 0 && pid !== process.pid) {
+      process.kill(pid, 0);
+      if (fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('skiffd')) {
+        throw failedPrecondition(`pid file found, ensure skiffd is not running or delete ${file}`);
+      }
+    }
+  } catch (err) {
+    if ((err as { kind?: string }).kind === 'FailedPrecondition') throw err;
+    // No file, or its process is gone: a stale file from a crash.
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, `${process.pid}\n`);
+}
+
+export async function startDaemon(config: Config, { log }: { log: Logger }): Promise<RunningDaemon> {
+  for (const host of config.hosts) {
+    if (host.startsWith('tcp://') && !config.insecureTcp) {
+      throw invalidArgument(`${host}: tcp without TLS gives root on this host to anyone who can reach it; pass --insecure-tcp to allow it (TLS comes in a later version)`);
+    }
+    if (!host.startsWith('unix://') && !host.startsWith('tcp://')) throw invalidArgument(`${host}: only unix:// and tcp:// hosts are supported`);
+  }
+  fs.mkdirSync(config.dataRoot, { recursive: true, mode: 0o711 });
+  fs.mkdirSync(config.execRoot, { recursive: true, mode: 0o700 });
+  writePidfile(config.pidfile);
+
+  const managed = config.containerd === undefined;
+  const address = config.containerd ?? path.join(config.execRoot, 'containerd', 'containerd.sock');
+  const port = new GrpcContainerd(address, config.containerdNamespace);
+  let supervisor: ContainerdSupervisor | undefined;
+  if (managed) {
+    supervisor = new ContainerdSupervisor({
+      binary: findContainerdBinary(),
+      root: path.join(config.dataRoot, 'containerd'),
+      state: path.join(config.execRoot, 'containerd'),
+      address,
+      shimSocketDir: path.join(config.execRoot, 'shims'),
+      namespace: config.containerdNamespace,
+      logLevel: config.logLevel === 'trace' ? 'debug' : config.logLevel,
+      log: log.child({ component: 'containerd-supervisor' }),
+      ping: (timeoutMs) => port.version(timeoutMs),
+    });
+    await supervisor.start();
+  }
+
+  const containers = new ContainerService({
+    port,
+    store: new ContainerStore(config.dataRoot),
+    fifos: new FifoDirs(path.join(config.execRoot, 'containers')),
+    runtimeRoot: path.join(config.execRoot, 'runtime'),
+    runtime: RUNTIME,
+    log,
+  });
+  containers.load();
+
+  // Exits arrive as events; the bus keeps no backlog, so every (re)subscription is followed by
+  // a resync from the task list, once at once and once a moment later (the subscription may
+  // register on the server after our first list).
+  let stopping = false;
+  let subscription: EventSubscription | undefined;
+  const timers = new Set<NodeJS.Timeout>();
+  const later = (ms: number, fn: () => void) => {
+    const t = setTimeout(() => {
+      timers.delete(t);
+      fn();
+    }, ms);
+    timers.add(t);
+  };
+  const resync = () =>
+    containers.resync().catch((err: Error) => log.warn({ err: err.message }, 'resync with skiff-containerd failed'));
+  const subscribe = (): Promise<void> => {
+    if (stopping) return Promise.resolve();
+    subscription = port.subscribeExits(
+      (exit) => void containers.handleExit(exit).catch((err: Error) => log.error({ err, exit }, 'recording a task exit failed')),
+      (err) => {
+        if (stopping) return;
+        log.warn({ err: err.message }, 'event stream from skiff-containerd broke; resubscribing');
+        later(1_000, () => void subscribe());
+      },
+    );
+    later(1_000, () => void resync());
+    return resync();
+  };
+  // Served only once reconciled: a client must not see a container running that exited while
+  // skiffd was down.
+  await subscribe();
+
+  const facts = hostFacts(config.dataRoot);
+  const app = buildApp(
+    {
+      containers,
+      facts,
+      dataRoot: config.dataRoot,
+      runtime: RUNTIME,
+      countImages: async () => (await port.listImages()).length,
+      containerdVersion: () => port.version(2_000).then((v) => v.version, () => ''),
+    },
+    log,
+  );
+
+  const listeners = await listen(app, config.hosts, { group: config.group, log });
+
+  return {
+    hosts: config.hosts,
+    stop: async () => {
+      stopping = true;
+      for (const t of timers) clearTimeout(t);
+      subscription?.close();
+      await listeners.close();
+      await app.close();
+      port.close();
+      await supervisor?.stop();
+      fs.rmSync(config.pidfile, { force: true });
+    },
+  };
+}

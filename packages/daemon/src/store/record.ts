@@ -1,0 +1,65 @@
+// A container as skiffd keeps it: what the user asked for (Docker's Config and HostConfig
+// subset of this slice), what the image gave, and the state machine's current state. Persisted
+// as JSON, so the schema is also what recovery parses after a restart.
+import { z } from 'zod';
+
+export const STATUSES = ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const ContainerConfigSchema = z.object({
+  Hostname: z.string(),
+  Domainname: z.string(),
+  User: z.string(),
+  AttachStdin: z.boolean(),
+  AttachStdout: z.boolean(),
+  AttachStderr: z.boolean(),
+  Tty: z.boolean(),
+  OpenStdin: z.boolean(),
+  StdinOnce: z.boolean(),
+  Env: z.array(z.string()),
+  Cmd: z.array(z.string()).nullable(),
+  Image: z.string(),
+  WorkingDir: z.string(),
+  Entrypoint: z.array(z.string()).nullable(),
+  Labels: z.record(z.string(), z.string()),
+  StopSignal: z.string().optional(),
+  StopTimeout: z.number().int().optional(),
+});
+export type ContainerConfig = z.infer<typeof ContainerConfigSchema>;
+
+export const HostConfigSchema = z.object({
+  AutoRemove: z.boolean(),
+  NetworkMode: z.string(),
+});
+export type HostConfig = z.infer<typeof HostConfigSchema>;
+
+export const StateSchema = z.object({
+  Status: z.enum(STATUSES),
+  Pid: z.number().int(),
+  ExitCode: z.number().int(),
+  Error: z.string(),
+  StartedAt: z.string(),
+  FinishedAt: z.string(),
+});
+export type State = z.infer<typeof StateSchema>;
+
+export const ContainerRecordSchema = z.object({
+  Id: z.string().regex(/^[0-9a-f]{64}$/),
+  /** Without Docker's leading slash. */
+  Name: z.string(),
+  Created: z.string(),
+  Path: z.string(),
+  Args: z.array(z.string()),
+  /** The image's config digest: Docker's image id. */
+  Image: z.string(),
+  /** The full reference the image was resolved to. */
+  ImageName: z.string(),
+  Config: ContainerConfigSchema,
+  HostConfig: HostConfigSchema,
+  State: StateSchema,
+  LogPath: z.string(),
+});
+export type ContainerRecord = z.infer<typeof ContainerRecordSchema>;
+
+/** Docker's zero time, which it reports for a container never started or never stopped. */
+export const ZERO_TIME = '0001-01-01T00:00:00Z';

@@ -1,0 +1,179 @@
+// An in-memory ContainerdPort: images and blobs, containers, snapshots and tasks, with exits the
+// test triggers itself. Lets the routes and the core run without root, sockets or processes.
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { failedPrecondition, notFound, alreadyExists } from '@skiff/errors';
+import type { ContainerdPort, EventSubscription, ImageRecord, NewContainer, NewTask, TaskExit, TaskState } from '../../src/core/ports';
+import { buildApp } from '../../src/http/app';
+import { ContainerService } from '../../src/core/containers';
+import { FifoDirs } from '../../src/core/fifos';
+import { hostFacts } from '../../src/core/system';
+import { silentLogger } from '../../src/log';
+import { ContainerStore } from '../../src/store/container-store';
+
+const digest = (b: Buffer) => `sha256:${createHash('sha256').update(b).digest('hex')}`;
+
+export class FakeContainerd implements ContainerdPort {
+  readonly blobs = new Map<string, Buffer>();
+  readonly images = new Map<string, ImageRecord>();
+  readonly containers = new Map<string, NewContainer>();
+  readonly snapshots = new Map<string, string>();
+  readonly tasks = new Map<string, TaskState & { io: NewTask }>();
+  readonly signals: Array<{ id: string; signal: number }> = [];
+  private readonly exitListeners = new Set<(exit: TaskExit) => void>();
+  private nextPid = 1000;
+  /** Signals that end the fake task at once (as if the process had no handler). */
+  lethalSignals = new Set([9, 15]);
+
+  /** Stores an image the way a pull would: config blob, manifest blob, image record. */
+  addImage(name: string, config: object): string {
+    const configBlob = Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: [] }, config }));
+    this.blobs.set(digest(configBlob), configBlob);
+    const manifest = Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: 'application/vnd.docker.distribution.manifest.v2+json',
+        config: { mediaType: 'application/vnd.docker.container.image.v1+json', digest: digest(configBlob), size: configBlob.length },
+        layers: [],
+      }),
+    );
+    this.blobs.set(digest(manifest), manifest);
+    this.images.set(name, { name, target: { mediaType: 'application/vnd.docker.distribution.manifest.v2+json', digest: digest(manifest), size: manifest.length } });
+    return digest(configBlob);
+  }
+
+  async getImage(name: string): Promise<ImageRecord> {
+    const image = this.images.get(name);
+    if (!image) throw notFound(`image ${name}: not found`);
+    return image;
+  }
+
+  async listImages(): Promise<ImageRecord[]> {
+    return [...this.images.values()];
+  }
+
+  async readBlob(d: string): Promise<Buffer> {
+    const blob = this.blobs.get(d);
+    if (!blob) throw notFound(`content ${d}: not found`);
+    return blob;
+  }
+
+  async unpack(name: string): Promise<string> {
+    return `sha256:chain-of-${(await this.getImage(name)).target.digest.slice(7, 19)}`;
+  }
+
+  async snapshotExists(key: string): Promise<boolean> {
+    return this.snapshots.has(key) || [...this.snapshots.values()].includes(key);
+  }
+
+  async prepareSnapshot(key: string, parent: string): Promise<void> {
+    if (this.snapshots.has(key)) throw alreadyExists(`snapshot ${key} exists`);
+    this.snapshots.set(key, parent);
+  }
+
+  async removeSnapshot(key: string): Promise<void> {
+    this.snapshots.delete(key);
+  }
+
+  async createContainer(c: NewContainer): Promise<void> {
+    if (this.containers.has(c.id)) throw alreadyExists(`container ${c.id} exists`);
+    this.containers.set(c.id, c);
+  }
+
+  async deleteContainer(id: string): Promise<void> {
+    if (this.tasks.has(id)) throw failedPrecondition(`container ${id} has a task`);
+    this.containers.delete(id);
+  }
+
+  async createTask(t: NewTask): Promise<number> {
+    if (!this.containers.has(t.containerId)) throw notFound(`container ${t.containerId}: not found`);
+    if (this.tasks.has(t.containerId)) throw alreadyExists(`task ${t.containerId} exists`);
+    const pid = this.nextPid++;
+    this.tasks.set(t.containerId, { containerId: t.containerId, pid, status: 'CREATED', exitStatus: 0, exitedAt: undefined, io: t });
+    return pid;
+  }
+
+  async startTask(id: string): Promise<number> {
+    const task = this.tasks.get(id);
+    if (!task) throw notFound(`task ${id}: not found`);
+    task.status = 'RUNNING';
+    return task.pid;
+  }
+
+  async listTasks(): Promise<TaskState[]> {
+    return [...this.tasks.values()];
+  }
+
+  async kill(id: string, signal: number): Promise<void> {
+    const task = this.tasks.get(id);
+    if (!task) throw notFound(`task ${id}: not found`);
+    if (task.status !== 'RUNNING') throw failedPrecondition(`task ${id} is not running`);
+    this.signals.push({ id, signal });
+    if (this.lethalSignals.has(signal)) setImmediate(() => this.exit(id, 128 + signal));
+  }
+
+  async deleteTask(id: string): Promise<void> {
+    const task = this.tasks.get(id);
+    if (task && task.status !== 'STOPPED' && task.status !== 'CREATED') throw failedPrecondition(`task ${id} is running`);
+    this.tasks.delete(id);
+  }
+
+  async closeStdin(): Promise<void> {}
+
+  async resizePty(): Promise<void> {}
+
+  subscribeExits(onExit: (exit: TaskExit) => void): EventSubscription {
+    this.exitListeners.add(onExit);
+    return { close: () => this.exitListeners.delete(onExit) };
+  }
+
+  /** The task's process exits: status recorded, event published. */
+  exit(id: string, exitStatus: number): void {
+    const task = this.tasks.get(id);
+    if (!task || task.status === 'STOPPED') return;
+    task.status = 'STOPPED';
+    task.exitStatus = exitStatus;
+    task.exitedAt = new Date();
+    for (const l of this.exitListeners) l({ containerId: id, exitStatus, exitedAt: task.exitedAt });
+  }
+}
+
+/** The API app over a FakeContainerd, with its roots in a temporary directory. */
+export function fakeDaemon() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'skd-fake-'));
+  const port = new FakeContainerd();
+  const busyboxId = port.addImage('docker.io/library/busybox:latest', { Cmd: ['sh'], Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'] });
+  const log = silentLogger();
+  const store = new ContainerStore(path.join(dir, 'data'));
+  const fifos = new FifoDirs(path.join(dir, 'run', 'containers'));
+  const newService = () => new ContainerService({ port, store, fifos, runtimeRoot: path.join(dir, 'run', 'runtime'), runtime: 'builtin', log });
+  const containers = newService();
+  const subscription = port.subscribeExits((exit) => void containers.handleExit(exit));
+  const app = buildApp(
+    {
+      containers,
+      facts: hostFacts(path.join(dir, 'data')),
+      dataRoot: path.join(dir, 'data'),
+      runtime: 'builtin',
+      countImages: async () => port.images.size,
+      containerdVersion: async () => 'fake',
+    },
+    log,
+  );
+  return {
+    dir,
+    port,
+    app,
+    containers,
+    store,
+    busyboxId,
+    newService,
+    async close() {
+      subscription.close();
+      await app.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -544,7 +544,11 @@ export class TasksCore {
     for (const namespace of fs.readdirSync(root)) {
       const nsDir = path.join(root, namespace);
       if (namespace === SHIMS_DIR || !fs.statSync(nsDir).isDirectory()) continue;
-      for (const id of fs.readdirSync(nsDir)) {
+      for (const entry of fs.readdirSync(nsDir, { withFileTypes: true })) {
+        // Bundles are directories; anything else (e.g. shim sockets when the socket directory was
+        // put under --state) is not a task.
+        if (!entry.isDirectory()) continue;
+        const id = entry.name;
         const bundle = path.join(nsDir, id);
         const task: TaskEntry = { namespace, id, bundle, shim: undefined, init: newProcess(id, '', { terminal: false, stdin: '', stdout: '', stderr: '' }), execs: new Map() };
         this.tasks.set(this.key(namespace, id), task);

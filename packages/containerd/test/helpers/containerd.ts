@@ -59,7 +59,7 @@ export class ContainerdHarness {
   readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'skiff-ctrd-it-'));
   readonly root = path.join(this.dir, 'root');
   readonly state = path.join(this.dir, 'state');
-  readonly socketDir = path.join(this.dir, 's');
+  readonly socketDir: string;
   readonly address = path.join(this.dir, 'containerd.sock');
   readonly runtimeRoot = path.join(this.dir, 'runtime');
   readonly runcRoot = path.join(this.dir, 'runc-root');
@@ -71,7 +71,9 @@ export class ContainerdHarness {
   current: StartedContainerd | undefined;
   private starts = 0;
 
-  constructor(private readonly options: { warm?: number } = {}) {
+  /** socketsUnderState puts the shims' sockets inside --state, as skiffd's layout may. */
+  constructor(private readonly options: { warm?: number; socketsUnderState?: boolean } = {}) {
+    this.socketDir = options.socketsUnderState ? path.join(this.state, 's') : path.join(this.dir, 's');
     becomeSubreaper();
     makeRootfs(this.rootfs);
     fs.mkdirSync(this.logs, { recursive: true });

@@ -16,7 +16,8 @@ function numbers(file: string): number[] {
 
 describeRoot('daemonless containers', () => {
   jest.setTimeout(120_000);
-  const h = new ContainerdHarness({ warm: 1 });
+  // Sockets inside --state: recovery must tell shim sockets from task bundles.
+  const h = new ContainerdHarness({ warm: 1, socketsUnderState: true });
   let containers: ReturnType<typeof caller>;
   let tasks: ReturnType<typeof caller>;
 

@@ -253,7 +253,7 @@ async function startSkiff(dir) {
   const services = loadGrpcObject('skiff/containerd/services/transfer/v1/transfer.proto').skiff.containerd.services;
 
   const attempt = async (script) => {
-    const proc = startProcess(process.execPath, [script, ...flags], path.join(dir, 'containerd.log'));
+    const proc = startProcess(process.execPath, [...(process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []), script, ...flags], path.join(dir, 'containerd.log'));
     await until('skiff-containerd', () => fs.existsSync(address) && new Promise((resolve) => net.connect(address).once('connect', function () { this.destroy(); resolve(true); }).once('error', () => resolve(false))));
     const transfer = new services.transfer.v1.Transfer(`unix://${address}`, creds);
     // An empty reference is INVALID_ARGUMENT where Pull is served, UNIMPLEMENTED where it is not.

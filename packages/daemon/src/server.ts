@@ -4,10 +4,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { failedPrecondition, invalidArgument } from '@skiff/errors';
 import type { Config } from './config';
+import { GrpcImages } from './containerd/grpc-images';
 import { GrpcContainerd } from './containerd/grpc-port';
 import { ContainerdSupervisor, findContainerdBinary } from './containerd/supervisor';
 import { ContainerService } from './core/containers';
 import { FifoDirs } from './core/fifos';
+import { ImageService } from './core/image-service';
 import type { EventSubscription } from './core/ports';
 import { hostFacts } from './core/system';
 import { buildApp } from './http/app';
@@ -117,6 +119,7 @@ export async function startDaemon(config: Config, { log }: { log: Logger }): Pro
   const app = buildApp(
     {
       containers,
+      images: new ImageService({ port: new GrpcImages(port), usedBy: (id) => containers.usersOfImage(id) }),
       facts,
       dataRoot: config.dataRoot,
       runtime: RUNTIME,

@@ -54,11 +54,11 @@ function toTask(p: Process__Output): TaskState {
   return { containerId: p.containerId, pid: p.pid, status: p.status as TaskState['status'], exitStatus: p.exitStatus, exitedAt: toDate(p.exitedAt) };
 }
 
-function toImage(i: Image__Output): ImageRecord {
+export function toImage(i: Image__Output): ImageRecord {
   return { name: i.name, target: { mediaType: i.target?.mediaType ?? '', digest: i.target?.digest ?? '', size: Number(i.target?.size ?? 0) } };
 }
 
-function fromGrpc(err: grpc.ServiceError): SkiffError {
+export function fromGrpc(err: grpc.ServiceError): SkiffError {
   return new SkiffError(kindOfGrpcCode(err.code), err.details || err.message);
 }
 
@@ -74,7 +74,8 @@ export class GrpcContainerd implements ContainerdPort {
     this.metadata.set(NAMESPACE_METADATA_KEY, namespace);
   }
 
-  private client(service: Service): grpc.Client {
+  /** The service's client, made once, for calls call() and openStream() do not cover. */
+  client(service: Service): grpc.Client {
     let client = this.clients.get(service);
     if (!client) {
       client = new (constructorOf(service))(`unix://${this.address}`, grpc.credentials.createInsecure());
@@ -92,7 +93,12 @@ export class GrpcContainerd implements ContainerdPort {
     });
   }
 
-  private stream<T>(service: Service, method: string, request: object): grpc.ClientReadableStream<T> {
+  /** Metadata naming skiffd's namespace, for every call. */
+  get callMetadata(): grpc.Metadata {
+    return this.metadata;
+  }
+
+  openStream<T>(service: Service, method: string, request: object): grpc.ClientReadableStream<T> {
     const client = this.client(service) as unknown as Record<string, Function>;
     return client[method]!.call(client, request, this.metadata) as grpc.ClientReadableStream<T>;
   }
@@ -114,7 +120,7 @@ export class GrpcContainerd implements ContainerdPort {
   readBlob(digest: string): Promise<Buffer> {
     return new Promise((resolve, reject) => {
       const chunks: Buffer[] = [];
-      const s = this.stream<{ data: Buffer }>('content', 'Read', { digest });
+      const s = this.openStream<{ data: Buffer }>('content', 'Read', { digest });
       s.on('data', (m) => chunks.push(m.data));
       s.on('error', (err: grpc.ServiceError) => reject(fromGrpc(err)));
       s.on('end', () => resolve(Buffer.concat(chunks)));
@@ -198,7 +204,7 @@ export class GrpcContainerd implements ContainerdPort {
   }
 
   subscribeExits(onExit: (exit: TaskExit) => void, onBroken: (err: Error) => void): EventSubscription {
-    const s = this.stream<Envelope__Output>('events', 'Subscribe', { filters: [`topic==/tasks/exit,namespace==${this.namespace}`] });
+    const s = this.openStream<Envelope__Output>('events', 'Subscribe', { filters: [`topic==/tasks/exit,namespace==${this.namespace}`] });
     let closed = false;
     const broken = (err: Error) => {
       if (closed) return;

@@ -76,6 +76,13 @@ export class ContainerService {
     }
   }
 
+  /** Containers made from the image with this id, and whether each is running. */
+  usersOfImage(imageId: string): Array<{ id: string; running: boolean }> {
+    return this.all()
+      .filter((r) => r.Image === imageId)
+      .map((r) => ({ id: r.Id, running: r.State.Status === 'running' || r.State.Status === 'paused' }));
+  }
+
   all(): ContainerRecord[] {
     return [...this.records.values()];
   }

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { invalidArgument, isSkiffError, notFound } from '@skiff/errors';
-import type { ContainerdPort } from './ports';
+import type { ContainerdPort, ImageRecord } from './ports';
 
 const DEFAULT_DOMAIN = 'docker.io';
 
@@ -46,10 +46,17 @@ const DescriptorSchema = z.looseObject({
 });
 
 const IndexSchema = z.looseObject({ manifests: z.array(DescriptorSchema) });
-const ManifestSchema = z.looseObject({ config: DescriptorSchema });
+const ManifestSchema = z.looseObject({ config: DescriptorSchema, layers: z.array(DescriptorSchema).default([]) });
 
 const ImageConfigSchema = z.looseObject({
   architecture: z.string().optional(),
+  variant: z.string().optional(),
+  created: z.string().optional(),
+  author: z.string().optional(),
+  comment: z.string().optional(),
+  history: z
+    .array(z.looseObject({ created: z.string().optional(), created_by: z.string().optional(), comment: z.string().optional(), empty_layer: z.boolean().optional() }))
+    .optional(),
   rootfs: z.looseObject({ diff_ids: z.array(z.string()) }).optional(),
   os: z.string().optional(),
   config: z
@@ -73,6 +80,10 @@ export interface ResolvedImage {
   config: ImageConfig;
   /** The snapshot holding all its layers once unpacked ("" for an image without layers). */
   chainId: string;
+  /** The digest of the manifest for this platform (a repo digest's digest). */
+  manifestDigest: string;
+  /** Bytes of its layers as stored (compressed). */
+  layersSize: number;
 }
 
 /** The OCI chain id of a layer stack: diff id of the first, then sha256("<parent> <diff id>"). */
@@ -89,7 +100,7 @@ function hostArchitecture(): string {
   return map[process.arch] ?? process.arch;
 }
 
-export async function resolveImage(port: ContainerdPort, reference: string): Promise<ResolvedImage> {
+export async function resolveImage(port: Pick<ContainerdPort, 'getImage' | 'readBlob'>, reference: string): Promise<ResolvedImage> {
   const name = normalizeReference(reference);
   let image;
   try {
@@ -98,6 +109,13 @@ export async function resolveImage(port: ContainerdPort, reference: string): Pro
     if (isSkiffError(err, 'NotFound')) throw notFound(`No such image: ${familiarReference(name)}`);
     throw err;
   }
+  return resolveRecord(port, image);
+}
+
+/** Manifest (this platform's, from an index) and config of a stored image. */
+export async function resolveRecord(port: Pick<ContainerdPort, 'readBlob'>, image: ImageRecord): Promise<ResolvedImage> {
+  const name = image.name;
+  let manifestDigest = image.target.digest;
   let top: unknown = JSON.parse((await port.readBlob(image.target.digest)).toString('utf8'));
   const topType = (top as { mediaType?: string }).mediaType;
   if (INDEX_TYPES.has(image.target.mediaType) || (topType !== undefined && INDEX_TYPES.has(topType))) {
@@ -105,6 +123,7 @@ export async function resolveImage(port: ContainerdPort, reference: string): Pro
     const arch = hostArchitecture();
     const entry = index.manifests.find((m) => m.platform?.os === 'linux' && m.platform.architecture === arch);
     if (!entry) throw notFound(`no matching manifest for linux/${arch} in the manifest list entries: ${familiarReference(name)}`);
+    manifestDigest = entry.digest;
     top = JSON.parse((await port.readBlob(entry.digest)).toString('utf8'));
   }
   const manifest = ManifestSchema.safeParse(top);
@@ -112,5 +131,12 @@ export async function resolveImage(port: ContainerdPort, reference: string): Pro
   const configDigest = manifest.data.config.digest;
   const config = ImageConfigSchema.safeParse(JSON.parse((await port.readBlob(configDigest)).toString('utf8')));
   if (!config.success) throw invalidArgument(`the config of ${familiarReference(name)} is not valid: ${config.error.message}`);
-  return { name, id: configDigest, config: config.data, chainId: chainIdOf(config.data.rootfs?.diff_ids ?? []) };
+  return {
+    name,
+    id: configDigest,
+    config: config.data,
+    chainId: chainIdOf(config.data.rootfs?.diff_ids ?? []),
+    manifestDigest,
+    layersSize: manifest.data.layers.reduce((sum, l) => sum + l.size, 0),
+  };
 }

@@ -14,6 +14,12 @@ import { resizeRoutes } from '../routes/containers/resize';
 import { startRoutes } from '../routes/containers/start';
 import { stopRoutes } from '../routes/containers/stop';
 import { waitRoutes } from '../routes/containers/wait';
+import { imageArchiveRoutes } from '../routes/images/archive';
+import { imageByNameRoutes } from '../routes/images/by-name';
+import { commitRoutes } from '../routes/images/commit';
+import { imageCreateRoutes } from '../routes/images/create';
+import { imageListRoutes } from '../routes/images/list';
+import { imagePruneRoutes } from '../routes/images/prune';
 import { infoRoutes } from '../routes/system/info';
 import { pingRoutes } from '../routes/system/ping';
 import { versionRoutes } from '../routes/system/version';
@@ -22,29 +28,49 @@ import type { ApiDeps } from './deps';
 import { errorHandler } from './errors';
 import { engineHeaders } from './headers';
 
+// Container configs can be large (env, labels); Docker has no small limit either. Tar bodies are
+// streamed and not limited.
+const BODY_LIMIT = 16 * 1024 * 1024;
+
 export function buildApp(deps: ApiDeps, log: Logger): FastifyInstance {
   const app = fastify({
     loggerInstance: log as FastifyBaseLogger,
     // Our onRequest hook logs requests at debug; fastify's own lines would repeat them at info.
     logController: new LogController({ disableRequestLogging: true }),
     rewriteUrl: (req) => stripVersion(req),
-    // Container configs can be large (env, labels); Docker has no small limit either.
-    bodyLimit: 16 * 1024 * 1024,
+    bodyLimit: BODY_LIMIT,
     // Long waits, attaches and followed logs must not be cut by the server.
     requestTimeout: 0,
     keepAliveTimeout: 60_000,
   });
 
   // Docker clients send bodies with or without a JSON content type, and empty bodies with one:
-  // parse whatever comes as JSON when there is something to parse.
+  // parse whatever comes as JSON when there is something to parse. Routes that take a tar body
+  // (load, import) set config.rawBody and get the request stream itself, unbuffered.
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body: Buffer, done) => {
-    if (body.length === 0) return done(null, undefined);
-    try {
-      done(null, JSON.parse(body.toString('utf8')));
-    } catch (err) {
-      done(invalidArgument(`invalid JSON body: ${(err as Error).message}`), undefined);
-    }
+  app.addContentTypeParser('*', (request, payload, done) => {
+    if ((request.routeOptions.config as { rawBody?: boolean }).rawBody) return done(null, payload);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    payload.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > BODY_LIMIT) {
+        payload.destroy();
+        done(invalidArgument(`request body larger than ${BODY_LIMIT} bytes`), undefined);
+        return;
+      }
+      chunks.push(chunk);
+    });
+    payload.on('error', (err) => done(err, undefined));
+    payload.on('end', () => {
+      const body = Buffer.concat(chunks);
+      if (body.length === 0) return done(null, undefined);
+      try {
+        done(null, JSON.parse(body.toString('utf8')));
+      } catch (err) {
+        done(invalidArgument(`invalid JSON body: ${(err as Error).message}`), undefined);
+      }
+    });
   });
 
   app.addHook('onRequest', async (request) => {
@@ -66,5 +92,6 @@ export function buildApp(deps: ApiDeps, log: Logger): FastifyInstance {
   for (const routes of [createRoutes, listRoutes, inspectRoutes, startRoutes, stopRoutes, killRoutes, waitRoutes, removeRoutes, logsRoutes, attachRoutes, resizeRoutes]) {
     routes(app, deps);
   }
+  for (const routes of [imageListRoutes, imageCreateRoutes, imageArchiveRoutes, imagePruneRoutes, commitRoutes, imageByNameRoutes]) routes(app, deps);
   return app;
 }

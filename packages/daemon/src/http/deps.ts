@@ -1,9 +1,11 @@
 import type { ContainerService } from '../core/containers';
+import type { ImageService } from '../core/image-service';
 import type { HostFacts } from '../core/system';
 
 /** What the routes are given: the core, and a few facts for /info and /version. */
 export interface ApiDeps {
   containers: ContainerService;
+  images: ImageService;
   facts: HostFacts;
   dataRoot: string;
   /** The runtime containers run with by default ("builtin"). */

@@ -5,7 +5,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { failedPrecondition, notFound, alreadyExists } from '@skiff/errors';
+import { Readable } from 'node:stream';
 import type { ContainerdPort, EventSubscription, ImageRecord, NewContainer, NewTask, TaskExit, TaskState } from '../../src/core/ports';
+import type { ImageTransferPort, RegistryAuth, TransferProgress } from '../../src/core/image-ports';
+import { ImageService } from '../../src/core/image-service';
 import { buildApp } from '../../src/http/app';
 import { ContainerService } from '../../src/core/containers';
 import { FifoDirs } from '../../src/core/fifos';
@@ -28,8 +31,8 @@ export class FakeContainerd implements ContainerdPort {
   lethalSignals = new Set([9, 15]);
 
   /** Stores an image the way a pull would: config blob, manifest blob, image record. */
-  addImage(name: string, config: object): string {
-    const configBlob = Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: [] }, config }));
+  addImage(name: string, config: object, extra: object = {}): string {
+    const configBlob = Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: [] }, config, ...extra }));
     this.blobs.set(digest(configBlob), configBlob);
     const manifest = Buffer.from(
       JSON.stringify({
@@ -140,6 +143,82 @@ export class FakeContainerd implements ContainerdPort {
   }
 }
 
+/**
+ * Transfers over the fake's image store: a pull of a name in `registry` stores that image with
+ * Docker-worded progress, anything else is the registry's 404; archives are JSON lists of names.
+ */
+export class FakeImageTransfer implements ImageTransferPort {
+  /** What the fake registry serves: reference -> image config. */
+  readonly registry = new Map<string, object>();
+  readonly pushed: Array<{ name: string; auth: RegistryAuth | undefined }> = [];
+  readonly pulls: Array<{ reference: string; auth: RegistryAuth | undefined }> = [];
+  readonly commits: Array<{ containerId: string; reference: string; config: object; author: string; comment: string; pause: boolean }> = [];
+
+  constructor(private readonly c: FakeContainerd) {}
+
+  getImage(name: string) {
+    return this.c.getImage(name);
+  }
+  listImages() {
+    return this.c.listImages();
+  }
+  readBlob(d: string) {
+    return this.c.readBlob(d);
+  }
+
+  async pull(reference: string, auth: RegistryAuth | undefined, onProgress: (p: TransferProgress) => void): Promise<void> {
+    this.pulls.push({ reference, auth });
+    const config = this.registry.get(reference);
+    if (!config) throw notFound(`${reference}: not found`);
+    onProgress({ id: 'latest', status: 'Pulling from library/busybox', current: 0, total: 0 });
+    onProgress({ id: 'abc', status: 'Downloading', current: 50, total: 100 });
+    onProgress({ id: 'abc', status: 'Pull complete', current: 0, total: 0 });
+    this.c.addImage(reference, config);
+    onProgress({ id: '', status: `Status: Downloaded newer image for ${reference}`, current: 0, total: 0 });
+  }
+
+  async push(name: string, auth: RegistryAuth | undefined, onProgress: (p: TransferProgress) => void): Promise<void> {
+    this.pushed.push({ name, auth });
+    onProgress({ id: '', status: `The push refers to repository [${name}]`, current: 0, total: 0 });
+  }
+
+  exportArchive(names: string[]): Readable {
+    return Readable.from([Buffer.from(JSON.stringify(names))]);
+  }
+
+  async importArchive(archive: Readable, onProgress: (p: TransferProgress) => void): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of archive) chunks.push(c as Buffer);
+    for (const name of JSON.parse(Buffer.concat(chunks).toString()) as string[]) {
+      this.c.addImage(name, { Cmd: ['loaded'] });
+      onProgress({ id: '', status: `Loaded image: ${name}`, current: 0, total: 0 });
+    }
+  }
+
+  async importRootfs(reference: string, configChanges: object, message: string, tarball: Readable): Promise<ImageRecord> {
+    let size = 0;
+    for await (const c of tarball) size += (c as Buffer).length;
+    const name = reference || 'sha256:' + 'f'.repeat(64);
+    this.c.addImage(name, configChanges, { comment: message, size });
+    return this.c.getImage(name);
+  }
+
+  async commit(containerId: string, reference: string, config: object, author: string, comment: string, pause: boolean): Promise<ImageRecord> {
+    this.commits.push({ containerId, reference, config, author, comment, pause });
+    const name = reference || 'sha256:' + 'e'.repeat(64);
+    this.c.addImage(name, config, { author, comment });
+    return this.c.getImage(name);
+  }
+
+  async putImage(name: string, target: ImageRecord['target']): Promise<void> {
+    this.c.images.set(name, { name, target });
+  }
+
+  async deleteImage(name: string): Promise<void> {
+    if (!this.c.images.delete(name)) throw notFound(`image ${name}: not found`);
+  }
+}
+
 /** The API app over a FakeContainerd, with its roots in a temporary directory. */
 export function fakeDaemon() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'skd-fake-'));
@@ -151,9 +230,12 @@ export function fakeDaemon() {
   const newService = () => new ContainerService({ port, store, fifos, runtimeRoot: path.join(dir, 'run', 'runtime'), runtime: 'builtin', log });
   const containers = newService();
   const subscription = port.subscribeExits((exit) => void containers.handleExit(exit));
+  const transfer = new FakeImageTransfer(port);
+  const images = new ImageService({ port: transfer, usedBy: (id) => containers.usersOfImage(id) });
   const app = buildApp(
     {
       containers,
+      images,
       facts: hostFacts(path.join(dir, 'data')),
       dataRoot: path.join(dir, 'data'),
       runtime: 'builtin',
@@ -165,6 +247,7 @@ export function fakeDaemon() {
   return {
     dir,
     port,
+    transfer,
     app,
     containers,
     store,

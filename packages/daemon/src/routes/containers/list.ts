@@ -1,9 +1,10 @@
 // GET /containers/json: `docker ps`, with all, limit and the basic filters (status, name, id,
-// label). Filters come as JSON, either {"key": ["v"]} or the older {"key": {"v": true}}.
+// label).
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { invalidArgument } from '@skiff/errors';
 import type { ApiDeps } from '../../http/deps';
+import { parseFilters } from '../../http/filters';
 import { parse, queryBool, queryInt } from '../../http/query';
 import type { ContainerRecord } from '../../store/record';
 import { STATUSES } from '../../store/record';
@@ -16,24 +17,10 @@ const QuerySchema = z.object({
   filters: z.string().optional(),
 });
 
-const FiltersSchema = z.record(z.string(), z.union([z.array(z.string()), z.record(z.string(), z.boolean())]));
 const SUPPORTED = new Set(['status', 'name', 'id', 'label']);
 
-export function parseFilters(text: string | undefined): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  if (!text) return out;
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw invalidArgument(`invalid filter: ${text}`);
-  }
-  const parsed = FiltersSchema.safeParse(json);
-  if (!parsed.success) throw invalidArgument(`invalid filter: ${text}`);
-  for (const [key, values] of Object.entries(parsed.data)) {
-    if (!SUPPORTED.has(key)) throw invalidArgument(`invalid filter '${key}'`);
-    out.set(key, Array.isArray(values) ? values : Object.keys(values).filter((v) => values[v]));
-  }
+function containerFilters(text: string | undefined): Map<string, string[]> {
+  const out = parseFilters(text, SUPPORTED);
   for (const s of out.get('status') ?? []) {
     if (!(STATUSES as readonly string[]).includes(s)) throw invalidArgument(`invalid filter 'status=${s}'`);
   }
@@ -76,7 +63,7 @@ function matches(r: ContainerRecord, filters: Map<string, string[]>): boolean {
 export function listRoutes(app: FastifyInstance, deps: ApiDeps): void {
   app.get('/containers/json', async (request) => {
     const q = parse(QuerySchema, request.query, 'query');
-    const filters = parseFilters(q.filters);
+    const filters = containerFilters(q.filters);
     const limit = q.limit !== undefined && q.limit > 0 ? q.limit : undefined;
     // As in dockerd: a status filter or a limit lists stopped containers too.
     const all = q.all || limit !== undefined || filters.has('status');

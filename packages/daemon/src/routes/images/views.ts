@@ -1,0 +1,72 @@
+// Docker's JSON shapes of an image: the summary of GET /images/json, the inspect document and
+// the history entries.
+import { compareVersions } from '../../http/api-version';
+import type { DockerImage } from '../../core/image-service';
+import { familiarReference } from '../../core/images';
+
+const unixSeconds = (iso: string | undefined) => (iso ? Math.floor(Date.parse(iso) / 1000) || 0 : 0);
+
+const familiar = (image: DockerImage) => ({
+  tags: image.names.map(familiarReference),
+  digests: image.repoDigests.map(familiarReference),
+});
+
+export function imageSummary(image: DockerImage, containers: number, apiVersion: string): object {
+  const { tags, digests } = familiar(image);
+  const old = compareVersions(apiVersion, '1.44') < 0;
+  return {
+    Id: image.id,
+    ParentId: '',
+    // Before 1.44, untagged images were listed with Docker's "<none>" placeholders.
+    RepoTags: tags.length === 0 && old ? ['<none>:<none>'] : tags,
+    RepoDigests: digests.length === 0 && old ? ['<none>@<none>'] : digests,
+    Created: unixSeconds(image.resolved.config.created),
+    Size: image.resolved.layersSize,
+    SharedSize: -1,
+    ...(old ? { VirtualSize: image.resolved.layersSize } : {}),
+    Labels: image.resolved.config.config?.Labels ?? {},
+    Containers: containers,
+  };
+}
+
+export function imageInspect(image: DockerImage, apiVersion: string): object {
+  const { tags, digests } = familiar(image);
+  const c = image.resolved.config;
+  return {
+    Id: image.id,
+    RepoTags: tags,
+    RepoDigests: digests,
+    Parent: '',
+    Comment: c.comment ?? c.history?.at(-1)?.comment ?? '',
+    Created: c.created ?? '',
+    DockerVersion: '',
+    Author: c.author ?? '',
+    Config: c.config ?? {},
+    Architecture: c.architecture ?? '',
+    ...(c.variant ? { Variant: c.variant } : {}),
+    Os: c.os ?? '',
+    Size: image.resolved.layersSize,
+    ...(compareVersions(apiVersion, '1.44') < 0 ? { VirtualSize: image.resolved.layersSize } : {}),
+    GraphDriver: { Name: 'overlayfs', Data: null },
+    RootFS: { Type: 'layers', Layers: c.rootfs?.diff_ids ?? [] },
+    Metadata: { LastTagTime: '0001-01-01T00:00:00Z' },
+  };
+}
+
+/** Newest first, as `docker history` prints; only the top entry carries the id and tags. */
+export function imageHistory(image: DockerImage): object[] {
+  const entries = image.resolved.config.history ?? [];
+  const { tags } = familiar(image);
+  return entries
+    .map((h) => ({
+      Id: '<missing>',
+      Created: unixSeconds(h.created),
+      CreatedBy: h.created_by ?? '',
+      Tags: null as string[] | null,
+      // Layer sizes are not kept per history entry; Docker reports 0 for empty layers.
+      Size: 0,
+      Comment: h.comment ?? '',
+    }))
+    .reverse()
+    .map((h, i) => (i === 0 ? { ...h, Id: image.id, Tags: tags } : h));
+}

@@ -8,6 +8,7 @@ import { GrpcImages } from './containerd/grpc-images';
 import { GrpcContainerd } from './containerd/grpc-port';
 import { ContainerdSupervisor, findContainerdBinary } from './containerd/supervisor';
 import { ContainerService } from './core/containers';
+import { ExecService } from './core/exec';
 import { FifoDirs } from './core/fifos';
 import { ImageService } from './core/image-service';
 import type { EventSubscription } from './core/ports';
@@ -73,15 +74,17 @@ export async function startDaemon(config: Config, { log }: { log: Logger }): Pro
     await supervisor.start();
   }
 
+  const fifos = new FifoDirs(path.join(config.execRoot, 'containers'));
   const containers = new ContainerService({
     port,
     store: new ContainerStore(config.dataRoot),
-    fifos: new FifoDirs(path.join(config.execRoot, 'containers')),
+    fifos,
     runtimeRoot: path.join(config.execRoot, 'runtime'),
     runtime: RUNTIME,
     log,
   });
   containers.load();
+  const execs = new ExecService({ port, containers, fifos, log });
 
   // Exits arrive as events; the bus keeps no backlog, so every (re)subscription is followed by
   // a resync from the task list, once at once and once a moment later (the subscription may
@@ -101,7 +104,10 @@ export async function startDaemon(config: Config, { log }: { log: Logger }): Pro
   const subscribe = (): Promise<void> => {
     if (stopping) return Promise.resolve();
     subscription = port.subscribeExits(
-      (exit) => void containers.handleExit(exit).catch((err: Error) => log.error({ err, exit }, 'recording a task exit failed')),
+      (exit) => {
+        if (exit.execId) execs.handleExit(exit);
+        else void containers.handleExit(exit).catch((err: Error) => log.error({ err, exit }, 'recording a task exit failed'));
+      },
       (err) => {
         if (stopping) return;
         log.warn({ err: err.message }, 'event stream from skiff-containerd broke; resubscribing');
@@ -119,6 +125,7 @@ export async function startDaemon(config: Config, { log }: { log: Logger }): Pro
   const app = buildApp(
     {
       containers,
+      execs,
       images: new ImageService({ port: new GrpcImages(port), usedBy: (id) => containers.usersOfImage(id) }),
       facts,
       dataRoot: config.dataRoot,

@@ -16,7 +16,7 @@ import type { Envelope__Output } from '@skiff/protos/generated/skiff/events/v1/E
 import type { Process__Output } from '@skiff/protos/generated/skiff/types/v1/Process';
 import type { Image__Output } from '@skiff/protos/generated/skiff/containerd/services/images/v1/Image';
 import type { Timestamp__Output } from '@skiff/protos/generated/google/protobuf/Timestamp';
-import type { ContainerdPort, EventSubscription, ImageRecord, NewContainer, NewTask, TaskExit, TaskState } from '../core/ports';
+import type { ContainerdPort, EventSubscription, ImageRecord, NewContainer, NewProcess, NewTask, TaskExit, TaskState } from '../core/ports';
 
 export type Service = 'containers' | 'tasks' | 'events' | 'version' | 'images' | 'content' | 'snapshots' | 'transfer';
 
@@ -195,12 +195,25 @@ export class GrpcContainerd implements ContainerdPort {
     await this.ignoreNotFound(this.call('tasks', 'Delete', { containerId: id }));
   }
 
-  async closeStdin(id: string): Promise<void> {
-    await this.call('tasks', 'CloseIO', { containerId: id, stdin: true });
+  async closeStdin(id: string, execId = ''): Promise<void> {
+    await this.call('tasks', 'CloseIO', { containerId: id, execId, stdin: true });
   }
 
-  async resizePty(id: string, width: number, height: number): Promise<void> {
-    await this.call('tasks', 'ResizePty', { containerId: id, width, height });
+  async resizePty(id: string, width: number, height: number, execId = ''): Promise<void> {
+    await this.call('tasks', 'ResizePty', { containerId: id, execId, width, height });
+  }
+
+  async execProcess(p: NewProcess): Promise<void> {
+    await this.call('tasks', 'Exec', { ...p, spec: Buffer.from(JSON.stringify(p.spec)) });
+  }
+
+  async startProcess(id: string, execId: string): Promise<number> {
+    const res = await this.call<{ pid: number }>('tasks', 'Start', { containerId: id, execId });
+    return res.pid;
+  }
+
+  async deleteProcess(id: string, execId: string): Promise<void> {
+    await this.ignoreNotFound(this.call('tasks', 'DeleteProcess', { containerId: id, execId }));
   }
 
   subscribeExits(onExit: (exit: TaskExit) => void, onBroken: (err: Error) => void): EventSubscription {
@@ -213,9 +226,8 @@ export class GrpcContainerd implements ContainerdPort {
     };
     s.on('data', (e: Envelope__Output) => {
       const exit = e.taskExit;
-      // Exits of exec'd processes are not container exits.
-      if (!exit || exit.execId !== '') return;
-      onExit({ containerId: exit.containerId, exitStatus: exit.exitStatus, exitedAt: toDate(exit.exitedAt) ?? new Date() });
+      if (!exit) return;
+      onExit({ containerId: exit.containerId, ...(exit.execId !== '' ? { execId: exit.execId } : {}), exitStatus: exit.exitStatus, exitedAt: toDate(exit.exitedAt) ?? new Date() });
     });
     s.on('error', (err: grpc.ServiceError) => broken(fromGrpc(err)));
     s.on('end', () => broken(new Error('event stream ended')));

@@ -247,7 +247,8 @@ export class ContainerService {
   /** Records a task exit (from the event stream or a resync) and reacts to it. */
   async handleExit(exit: TaskExit): Promise<void> {
     const id = exit.containerId;
-    if (!this.records.has(id)) return;
+    // An exec'd process ending is not the container ending.
+    if (exit.execId || !this.records.has(id)) return;
     await this.mutex.run(id, async () => {
       const record = this.records.get(id);
       if (!record || (record.State.Status !== 'running' && record.State.Status !== 'paused')) return;

@@ -17,6 +17,8 @@ export interface TaskState {
 
 export interface TaskExit {
   containerId: string;
+  /** Set for the exit of an exec'd process; absent for the container's own. */
+  execId?: string;
   exitStatus: number;
   exitedAt: Date;
 }
@@ -36,6 +38,18 @@ export interface NewTask {
   stdin: string;
   stdout: string;
   stderr: string;
+}
+
+/** A process to run in a container's task (`docker exec`). */
+export interface NewProcess {
+  containerId: string;
+  execId: string;
+  terminal: boolean;
+  stdin: string;
+  stdout: string;
+  stderr: string;
+  /** The OCI "process" object. */
+  spec: object;
 }
 
 export interface EventSubscription {
@@ -63,10 +77,16 @@ export interface ContainerdPort {
   kill(id: string, signal: number): Promise<void>;
   /** Deletes a stopped task; a missing one is not an error. */
   deleteTask(id: string): Promise<void>;
-  closeStdin(id: string): Promise<void>;
-  resizePty(id: string, width: number, height: number): Promise<void>;
+  /** execId "" is the container's own process. */
+  closeStdin(id: string, execId?: string): Promise<void>;
+  resizePty(id: string, width: number, height: number, execId?: string): Promise<void>;
+  /** Adds a process to the task (not started). */
+  execProcess(process: NewProcess): Promise<void>;
+  startProcess(id: string, execId: string): Promise<number>;
+  /** Forgets an exited process; a missing one is not an error. */
+  deleteProcess(id: string, execId: string): Promise<void>;
   /**
-   * Task exits as they happen. `onBroken` is called once if the stream ends (containerd went
+   * Task exits (and exec'd process exits, with execId) as they happen. `onBroken` is called once if the stream ends (containerd went
    * away): the caller resubscribes and resyncs from listTasks, since the bus keeps no backlog.
    */
   subscribeExits(onExit: (exit: TaskExit) => void, onBroken: (err: Error) => void): EventSubscription;

@@ -14,6 +14,9 @@ import { resizeRoutes } from '../routes/containers/resize';
 import { startRoutes } from '../routes/containers/start';
 import { stopRoutes } from '../routes/containers/stop';
 import { waitRoutes } from '../routes/containers/wait';
+import { execCreateRoutes } from '../routes/exec/create';
+import { execInspectRoutes } from '../routes/exec/inspect';
+import { execStartRoutes } from '../routes/exec/start';
 import { imageArchiveRoutes } from '../routes/images/archive';
 import { imageByNameRoutes } from '../routes/images/by-name';
 import { commitRoutes } from '../routes/images/commit';
@@ -92,6 +95,7 @@ export function buildApp(deps: ApiDeps, log: Logger): FastifyInstance {
   for (const routes of [createRoutes, listRoutes, inspectRoutes, startRoutes, stopRoutes, killRoutes, waitRoutes, removeRoutes, logsRoutes, attachRoutes, resizeRoutes]) {
     routes(app, deps);
   }
+  for (const routes of [execCreateRoutes, execStartRoutes, execInspectRoutes]) routes(app, deps);
   for (const routes of [imageListRoutes, imageCreateRoutes, imageArchiveRoutes, imagePruneRoutes, commitRoutes, imageByNameRoutes]) routes(app, deps);
   return app;
 }

@@ -1,4 +1,5 @@
 import type { ContainerService } from '../core/containers';
+import type { ExecService } from '../core/exec';
 import type { ImageService } from '../core/image-service';
 import type { HostFacts } from '../core/system';
 
@@ -6,6 +7,7 @@ import type { HostFacts } from '../core/system';
 export interface ApiDeps {
   containers: ContainerService;
   images: ImageService;
+  execs: ExecService;
   facts: HostFacts;
   dataRoot: string;
   /** The runtime containers run with by default ("builtin"). */

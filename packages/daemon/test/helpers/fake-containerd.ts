@@ -6,7 +6,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { failedPrecondition, notFound, alreadyExists } from '@skiff/errors';
 import { Readable } from 'node:stream';
-import type { ContainerdPort, EventSubscription, ImageRecord, NewContainer, NewTask, TaskExit, TaskState } from '../../src/core/ports';
+import type { ContainerdPort, EventSubscription, ImageRecord, NewContainer, NewProcess, NewTask, TaskExit, TaskState } from '../../src/core/ports';
+import { ExecService } from '../../src/core/exec';
 import type { ImageTransferPort, RegistryAuth, TransferProgress } from '../../src/core/image-ports';
 import { ImageService } from '../../src/core/image-service';
 import { buildApp } from '../../src/http/app';
@@ -127,6 +128,34 @@ export class FakeContainerd implements ContainerdPort {
 
   async resizePty(): Promise<void> {}
 
+  readonly processes = new Map<string, NewProcess & { pid: number; running: boolean }>();
+
+  async execProcess(p: NewProcess): Promise<void> {
+    const task = this.tasks.get(p.containerId);
+    if (!task || task.status !== 'RUNNING') throw failedPrecondition(`task ${p.containerId} is not running`);
+    this.processes.set(p.execId, { ...p, pid: 0, running: false });
+  }
+
+  async startProcess(id: string, execId: string): Promise<number> {
+    const p = this.processes.get(execId);
+    if (!p || p.containerId !== id) throw notFound(`process ${execId}: not found`);
+    p.pid = this.nextPid++;
+    p.running = true;
+    return p.pid;
+  }
+
+  async deleteProcess(_id: string, execId: string): Promise<void> {
+    this.processes.delete(execId);
+  }
+
+  /** An exec'd process exits. */
+  execExit(execId: string, exitStatus: number): void {
+    const p = this.processes.get(execId);
+    if (!p) return;
+    p.running = false;
+    for (const l of this.exitListeners) l({ containerId: p.containerId, execId, exitStatus, exitedAt: new Date() });
+  }
+
   subscribeExits(onExit: (exit: TaskExit) => void): EventSubscription {
     this.exitListeners.add(onExit);
     return { close: () => this.exitListeners.delete(onExit) };
@@ -229,12 +258,14 @@ export function fakeDaemon() {
   const fifos = new FifoDirs(path.join(dir, 'run', 'containers'));
   const newService = () => new ContainerService({ port, store, fifos, runtimeRoot: path.join(dir, 'run', 'runtime'), runtime: 'builtin', log });
   const containers = newService();
-  const subscription = port.subscribeExits((exit) => void containers.handleExit(exit));
+  const execs = new ExecService({ port, containers, fifos, log });
+  const subscription = port.subscribeExits((exit) => (exit.execId ? execs.handleExit(exit) : void containers.handleExit(exit)));
   const transfer = new FakeImageTransfer(port);
   const images = new ImageService({ port: transfer, usedBy: (id) => containers.usersOfImage(id) });
   const app = buildApp(
     {
       containers,
+      execs,
       images,
       facts: hostFacts(path.join(dir, 'data')),
       dataRoot: path.join(dir, 'data'),
@@ -248,6 +279,7 @@ export function fakeDaemon() {
     dir,
     port,
     transfer,
+    execs,
     app,
     containers,
     store,

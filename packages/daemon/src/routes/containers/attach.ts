@@ -7,7 +7,7 @@ import { readLog } from '../../core/logs';
 import { type StreamName, frame } from '../../core/stdcopy';
 import { requestVersion } from '../../http/api-version';
 import type { ApiDeps } from '../../http/deps';
-import { engineHeaders } from '../../http/headers';
+import { hijack } from '../../http/hijack';
 import { parse, queryBool } from '../../http/query';
 import { streamContentType } from './logs';
 
@@ -28,16 +28,8 @@ export function attachRoutes(app: FastifyInstance, deps: ApiDeps): void {
     const record = deps.containers.get(id);
     const tty = record.Config.Tty;
     const contentType = streamContentType(tty, requestVersion(request.raw));
-    const upgrade = /\bupgrade\b/i.test(String(request.headers.connection ?? '')) && request.headers.upgrade !== undefined;
 
-    reply.hijack();
-    const socket = request.raw.socket;
-    const head = upgrade
-      ? ['HTTP/1.1 101 UPGRADED', `Content-Type: ${contentType}`, 'Connection: Upgrade', 'Upgrade: tcp']
-      : ['HTTP/1.1 200 OK', `Content-Type: ${contentType}`, 'Connection: close'];
-    const extra = Object.entries(engineHeaders()).map(([k, v]) => `${k}: ${v}`);
-    socket.write(`${[...head, ...extra].join('\r\n')}\r\n\r\n`);
-
+    const socket = hijack(request, reply, contentType);
     const send = (stream: StreamName, chunk: Buffer) => {
       if (socket.writable) socket.write(tty ? chunk : frame(stream, chunk));
     };
@@ -65,7 +57,6 @@ export function attachRoutes(app: FastifyInstance, deps: ApiDeps): void {
         void deps.containers.inputEnded(record.Id);
       });
     }
-    socket.on('error', () => socket.destroy());
     socket.on('close', () => attachment.detach());
   });
 }

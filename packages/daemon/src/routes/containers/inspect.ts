@@ -11,6 +11,7 @@ export function inspectRoutes(app: FastifyInstance, deps: ApiDeps): void {
   app.get('/containers/:id/json', async (request) => {
     const { id } = parse(ParamsSchema, request.params, 'path');
     parse(QuerySchema, request.query, 'query');
-    return inspect(deps.containers.get(id));
+    const record = deps.containers.get(id);
+    return inspect(record, deps.execs.idsOf(record.Id));
   });
 }

@@ -61,7 +61,7 @@ export function summary(r: ContainerRecord): object {
   };
 }
 
-export function inspect(r: ContainerRecord): object {
+export function inspect(r: ContainerRecord, execIds: string[] = []): object {
   const s = r.State;
   return {
     Id: r.Id,
@@ -93,7 +93,7 @@ export function inspect(r: ContainerRecord): object {
     MountLabel: '',
     ProcessLabel: '',
     AppArmorProfile: '',
-    ExecIDs: null,
+    ExecIDs: execIds.length > 0 ? execIds : null,
     HostConfig: {
       NetworkMode: r.HostConfig.NetworkMode,
       AutoRemove: r.HostConfig.AutoRemove,

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 debian_packages=(
   busybox-static   # test and demo images
-  iproute2 iptables jq strace
+  iproute2 iptables jq strace curl
   runc             # a runtime to swap in, and the reference for benchmarks
   docker.io        # a real dockerd: skiff-runc runs under it, and benchmarks compare against it
   skopeo umoci docker-compose python3-docker

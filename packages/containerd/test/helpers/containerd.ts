@@ -81,8 +81,16 @@ export class ContainerdHarness {
     this.reaper = setInterval(() => this.reap(), 50);
   }
 
+  /** Children of this test process started elsewhere (a registry): libuv must be the one to reap them. */
+  private readonly spared = new Set<number>();
+
   reap(): void {
-    reapZombieChildren(new Set([...this.children].map((c) => c.pid!)));
+    reapZombieChildren(new Set([...[...this.children].map((c) => c.pid!), ...this.spared]));
+  }
+
+  /** Keeps the orphan reaper off a child this harness did not spawn; reaping it would hang its owner. */
+  spare(pid: number): void {
+    this.spared.add(pid);
   }
 
   /**

@@ -44,6 +44,7 @@ function pullAndRun(registryAuth: () => Promise<RegistryAuth>) {
     let transfer: grpc.Client;
     let snapshots: grpc.Client;
     beforeAll(async () => {
+      h.spare(registry().pid);
       await h.start();
       const target = `unix://${h.address}`;
       const creds = grpc.credentials.createInsecure();

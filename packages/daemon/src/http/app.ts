@@ -23,7 +23,10 @@ import { commitRoutes } from '../routes/images/commit';
 import { imageCreateRoutes } from '../routes/images/create';
 import { imageListRoutes } from '../routes/images/list';
 import { imagePruneRoutes } from '../routes/images/prune';
+import { networkRoutes } from '../routes/networks/list';
+import { dfRoutes } from '../routes/system/df';
 import { infoRoutes } from '../routes/system/info';
+import { volumeRoutes } from '../routes/volumes/list';
 import { pingRoutes } from '../routes/system/ping';
 import { versionRoutes } from '../routes/system/version';
 import { requestVersion, stripVersion } from './api-version';
@@ -91,7 +94,7 @@ export function buildApp(deps: ApiDeps, log: Logger): FastifyInstance {
     void reply.code(404).type('application/json').send({ message: 'page not found' });
   });
 
-  for (const routes of [pingRoutes, versionRoutes, infoRoutes]) routes(app, deps);
+  for (const routes of [pingRoutes, versionRoutes, infoRoutes, dfRoutes, networkRoutes, volumeRoutes]) routes(app, deps);
   for (const routes of [createRoutes, listRoutes, inspectRoutes, startRoutes, stopRoutes, killRoutes, waitRoutes, removeRoutes, logsRoutes, attachRoutes, resizeRoutes]) {
     routes(app, deps);
   }

@@ -82,8 +82,16 @@ export class SkiffdHarness {
     this.reaper = setInterval(() => this.reap(), 50);
   }
 
+  /** Children of this test process started elsewhere (a registry): libuv must be the one to reap them. */
+  private readonly spared = new Set<number>();
+
   reap(): void {
-    reapZombieChildren(new Set([...this.children].map((c) => c.pid!)));
+    reapZombieChildren(new Set([...[...this.children].map((c) => c.pid!), ...this.spared]));
+  }
+
+  /** Keeps the orphan reaper off a child this harness did not spawn; reaping it would hang its owner. */
+  spare(pid: number): void {
+    this.spared.add(pid);
   }
 
   /** Our own children are libuv's to reap (or their exit is never reported): the reaper spares them. */

@@ -17,6 +17,7 @@ describeRoot('docker image commands against skiffd', () => {
   const registry = useRegistry();
 
   beforeAll(async () => {
+    h.spare(registry().pid);
     await h.start();
     await h.importBusybox();
   }, 120_000);

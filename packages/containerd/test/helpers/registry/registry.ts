@@ -21,6 +21,8 @@ export interface RunningRegistry {
   host: string;
   url: string;
   dir: string;
+  /** The registry process: a test harness that reaps orphans must spare it (libuv reaps it). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -117,7 +119,7 @@ async function launch(dir: string, auth: RegistryAuth): Promise<RunningRegistry>
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     const status = await ping(url);
-    if (status === 200 || status === 401) return { host: `127.0.0.1:${port}`, url, dir, stop };
+    if (status === 200 || status === 401) return { host: `127.0.0.1:${port}`, url, dir, pid: child.pid!, stop };
     if (child.exitCode !== null || child.signalCode !== null) break;
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -203,6 +203,14 @@ export class GrpcContainerd implements ContainerdPort {
     await this.call('tasks', 'ResizePty', { containerId: id, execId, width, height });
   }
 
+  async pauseTask(id: string): Promise<void> {
+    await this.call('tasks', 'Pause', { containerId: id });
+  }
+
+  async resumeTask(id: string): Promise<void> {
+    await this.call('tasks', 'Resume', { containerId: id });
+  }
+
   async execProcess(p: NewProcess): Promise<void> {
     await this.call('tasks', 'Exec', { ...p, spec: Buffer.from(JSON.stringify(p.spec)) });
   }

@@ -352,6 +352,44 @@ export class ContainerService {
     }
   }
 
+  async pause(ref: string): Promise<void> {
+    const { Id: id } = this.get(ref);
+    await this.mutex.run(id, async () => {
+      const status = this.get(id).State.Status;
+      if (status === 'paused') throw conflict(`Container ${id} is already paused`);
+      if (status !== 'running') throw conflict(`Container ${id} is not running`);
+      await this.o.port.pauseTask(id);
+      this.setState(id, { Status: 'paused' });
+    });
+  }
+
+  async unpause(ref: string): Promise<void> {
+    const { Id: id } = this.get(ref);
+    await this.mutex.run(id, async () => {
+      if (this.get(id).State.Status !== 'paused') throw conflict(`Container ${id} is not paused`);
+      await this.o.port.resumeTask(id);
+      this.setState(id, { Status: 'running' });
+    });
+  }
+
+  /** Stop (when running) then start, as `docker restart`. */
+  async restart(ref: string, opts: { timeout?: number; signal?: string }): Promise<void> {
+    const record = this.get(ref);
+    if (record.State.Status === 'paused') await this.unpause(record.Id);
+    if (this.isRunning(record.Id)) await this.stop(record.Id, opts);
+    await this.start(record.Id);
+  }
+
+  rename(ref: string, newName: string): void {
+    const record = this.get(ref);
+    const name = checkName(newName);
+    if (name === record.Name) throw invalidArgument(`Renaming a container with the same name as its current name`);
+    this.checkNameFree(name);
+    this.names.delete(record.Name);
+    this.names.set(name, record.Id);
+    this.save({ ...record, Name: name });
+  }
+
   async remove(ref: string, opts: { force: boolean }): Promise<void> {
     const record = this.get(ref);
     if (this.isRunning(record.Id)) {

@@ -80,6 +80,9 @@ export interface ContainerdPort {
   /** execId "" is the container's own process. */
   closeStdin(id: string, execId?: string): Promise<void>;
   resizePty(id: string, width: number, height: number, execId?: string): Promise<void>;
+  /** Freezes and thaws every process of the task (the cgroup freezer). */
+  pauseTask(id: string): Promise<void>;
+  resumeTask(id: string): Promise<void>;
   /** Adds a process to the task (not started). */
   execProcess(process: NewProcess): Promise<void>;
   startProcess(id: string, execId: string): Promise<number>;

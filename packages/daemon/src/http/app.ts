@@ -9,7 +9,10 @@ import { inspectRoutes } from '../routes/containers/inspect';
 import { killRoutes } from '../routes/containers/kill';
 import { listRoutes } from '../routes/containers/list';
 import { logsRoutes } from '../routes/containers/logs';
+import { pauseRoutes } from '../routes/containers/pause';
 import { removeRoutes } from '../routes/containers/remove';
+import { renameRoutes } from '../routes/containers/rename';
+import { restartRoutes } from '../routes/containers/restart';
 import { resizeRoutes } from '../routes/containers/resize';
 import { startRoutes } from '../routes/containers/start';
 import { stopRoutes } from '../routes/containers/stop';
@@ -95,7 +98,7 @@ export function buildApp(deps: ApiDeps, log: Logger): FastifyInstance {
   });
 
   for (const routes of [pingRoutes, versionRoutes, infoRoutes, dfRoutes, networkRoutes, volumeRoutes]) routes(app, deps);
-  for (const routes of [createRoutes, listRoutes, inspectRoutes, startRoutes, stopRoutes, killRoutes, waitRoutes, removeRoutes, logsRoutes, attachRoutes, resizeRoutes]) {
+  for (const routes of [createRoutes, listRoutes, inspectRoutes, startRoutes, stopRoutes, killRoutes, waitRoutes, removeRoutes, logsRoutes, attachRoutes, resizeRoutes, pauseRoutes, restartRoutes, renameRoutes]) {
     routes(app, deps);
   }
   for (const routes of [execCreateRoutes, execStartRoutes, execInspectRoutes]) routes(app, deps);

@@ -128,6 +128,18 @@ export class FakeContainerd implements ContainerdPort {
 
   async resizePty(): Promise<void> {}
 
+  async pauseTask(id: string): Promise<void> {
+    const task = this.tasks.get(id);
+    if (!task || task.status !== 'RUNNING') throw failedPrecondition(`task ${id} is not running`);
+    task.status = 'PAUSED';
+  }
+
+  async resumeTask(id: string): Promise<void> {
+    const task = this.tasks.get(id);
+    if (!task || task.status !== 'PAUSED') throw failedPrecondition(`task ${id} is not paused`);
+    task.status = 'RUNNING';
+  }
+
   readonly processes = new Map<string, NewProcess & { pid: number; running: boolean }>();
 
   async execProcess(p: NewProcess): Promise<void> {

@@ -45,6 +45,25 @@ describeRoot('docker exec against skiffd', () => {
     expect(ids.length).toBeGreaterThanOrEqual(5);
   });
 
+  it('pause freezes the container (exec refused), unpause thaws it; restart gives a new pid; rename', async () => {
+    await h.dockerOk(['run', '-d', '--name', 'frozen', 'busybox', 'sleep', '1000']);
+    expect(await h.dockerOk(['pause', 'frozen'])).toBe('frozen');
+    expect(await h.dockerOk(['inspect', '--format', '{{.State.Status}} {{.State.Paused}}', 'frozen'])).toBe('paused true');
+    const refused = await h.docker(['exec', 'frozen', 'true']);
+    expect(refused.stderr).toMatch(/Container [0-9a-f]{64} is paused, unpause the container before exec/);
+    expect(await h.dockerOk(['unpause', 'frozen'])).toBe('frozen');
+    expect(await h.dockerOk(['exec', 'frozen', 'echo', 'thawed'])).toBe('thawed');
+
+    const pid = await h.dockerOk(['inspect', '--format', '{{.State.Pid}}', 'frozen']);
+    expect(await h.dockerOk(['restart', '-t', '1', 'frozen'])).toBe('frozen');
+    expect(await h.dockerOk(['inspect', '--format', '{{.State.Status}}', 'frozen'])).toBe('running');
+    expect(await h.dockerOk(['inspect', '--format', '{{.State.Pid}}', 'frozen'])).not.toBe(pid);
+
+    await h.dockerOk(['rename', 'frozen', 'thawed']);
+    expect(await h.dockerOk(['ps', '--filter', 'name=thawed', '--format', '{{.Names}}'])).toBe('thawed');
+    await h.dockerOk(['rm', '-f', 'thawed']);
+  });
+
   it('refuses an exec in a stopped container with Docker\'s message', async () => {
     await h.dockerOk(['create', '--name', 'idle', 'busybox', 'true']);
     const r = await h.docker(['exec', 'idle', 'true']);

@@ -18,6 +18,11 @@ export const ConfigFileSchema = z.strictObject({
   'log-level': z.enum(LOG_LEVELS).optional(),
   group: z.string().min(1).optional(),
   'insecure-tcp': z.boolean().optional(),
+  tls: z.boolean().optional(),
+  tlsverify: z.boolean().optional(),
+  tlscacert: z.string().min(1).optional(),
+  tlscert: z.string().min(1).optional(),
+  tlskey: z.string().min(1).optional(),
 });
 export type ConfigFile = z.infer<typeof ConfigFileSchema>;
 
@@ -37,6 +42,13 @@ export const ConfigSchema = z.strictObject({
   group: z.string().min(1).default('skiff'),
   /** tcp:// hosts serve the API without authentication; refused unless this is set. */
   insecureTcp: z.boolean().default(false),
+  /** Serve tcp:// hosts over TLS with tlsCert/tlsKey (dockerd's --tls). */
+  tls: z.boolean().default(false),
+  /** TLS, and only clients with a certificate signed by tlsCaCert get in (mutual TLS). */
+  tlsVerify: z.boolean().default(false),
+  tlsCaCert: z.string().min(1).optional(),
+  tlsCert: z.string().min(1).optional(),
+  tlsKey: z.string().min(1).optional(),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 export type ConfigInput = z.input<typeof ConfigSchema>;
@@ -77,6 +89,11 @@ export function resolveConfig(file: ConfigFile, flags: Partial<ConfigInput>): Co
     logLevel: file['log-level'],
     group: file.group,
     insecureTcp: file['insecure-tcp'],
+    tls: file.tls,
+    tlsVerify: file.tlsverify,
+    tlsCaCert: file.tlscacert,
+    tlsCert: file.tlscert,
+    tlsKey: file.tlskey,
   };
   const merged: Record<string, unknown> = {};
   for (const source of [fromFile, flags]) {
@@ -87,5 +104,29 @@ export function resolveConfig(file: ConfigFile, flags: Partial<ConfigInput>): Co
   }
   const parsed = ConfigSchema.safeParse(merged);
   if (!parsed.success) throw invalidArgument(`configuration: ${describe(parsed.error)}`);
-  return parsed.data;
+  const config = parsed.data;
+  // --tlsverify implies --tls, as in dockerd.
+  if (config.tlsVerify) config.tls = true;
+  if (config.tls && (!config.tlsCert || !config.tlsKey)) throw invalidArgument('--tls needs --tlscert and --tlskey');
+  if (config.tlsVerify && !config.tlsCaCert) throw invalidArgument('--tlsverify needs --tlscacert: the CA that signs the clients\' certificates');
+  return config;
+}
+
+/** The TLS material for tcp:// listeners, read once at start; undefined without --tls. */
+export function tlsOptions(config: Config): { key: Buffer; cert: Buffer; ca?: Buffer; requestCert: boolean; rejectUnauthorized: boolean } | undefined {
+  if (!config.tls) return undefined;
+  const read = (file: string, what: string) => {
+    try {
+      return fs.readFileSync(file);
+    } catch (err) {
+      throw invalidArgument(`${what} ${file}: ${(err as Error).message}`);
+    }
+  };
+  return {
+    key: read(config.tlsKey!, '--tlskey'),
+    cert: read(config.tlsCert!, '--tlscert'),
+    ...(config.tlsCaCert ? { ca: read(config.tlsCaCert, '--tlscacert') } : {}),
+    requestCert: config.tlsVerify,
+    rejectUnauthorized: config.tlsVerify,
+  };
 }

@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { failedPrecondition, invalidArgument } from '@skiff/errors';
-import type { Config } from './config';
+import { type Config, tlsOptions } from './config';
 import { GrpcImages } from './containerd/grpc-images';
 import { GrpcContainerd } from './containerd/grpc-port';
 import { ContainerdSupervisor, findContainerdBinary } from './containerd/supervisor';
@@ -46,8 +46,8 @@ function writePidfile(file: string): void {
 
 export async function startDaemon(config: Config, { log }: { log: Logger }): Promise<RunningDaemon> {
   for (const host of config.hosts) {
-    if (host.startsWith('tcp://') && !config.insecureTcp) {
-      throw invalidArgument(`${host}: tcp without TLS gives root on this host to anyone who can reach it; pass --insecure-tcp to allow it (TLS comes in a later version)`);
+    if (host.startsWith('tcp://') && !config.tls && !config.insecureTcp) {
+      throw invalidArgument(`${host}: tcp without TLS gives root on this host to anyone who can reach it; use --tlsverify with --tlscacert, --tlscert and --tlskey, or pass --insecure-tcp to allow it`);
     }
     if (!host.startsWith('unix://') && !host.startsWith('tcp://')) throw invalidArgument(`${host}: only unix:// and tcp:// hosts are supported`);
   }
@@ -136,7 +136,7 @@ export async function startDaemon(config: Config, { log }: { log: Logger }): Pro
     log,
   );
 
-  const listeners = await listen(app, config.hosts, { group: config.group, log });
+  const listeners = await listen(app, config.hosts, { group: config.group, log, tls: tlsOptions(config) });
 
   return {
     hosts: config.hosts,

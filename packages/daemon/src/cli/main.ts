@@ -22,6 +22,11 @@ export async function main(argv: string[]): Promise<number | undefined> {
     .option('--config-file <file>', `daemon configuration file (default ${DEFAULT_CONFIG_FILE})`)
     .option('-G, --group <name>', 'group owning the unix sockets (default skiff)')
     .option('--insecure-tcp', 'allow tcp:// hosts without TLS (anyone reaching them is root here)')
+    .option('--tls', 'serve tcp:// hosts over TLS (implied by --tlsverify)')
+    .option('--tlsverify', 'serve tcp:// hosts over TLS and admit only clients whose certificate --tlscacert signed')
+    .option('--tlscacert <file>', 'CA certificate that signs the clients\' certificates')
+    .option('--tlscert <file>', 'the server\'s TLS certificate')
+    .option('--tlskey <file>', 'the server\'s TLS key')
     .addOption(new Option('-l, --log-level <level>', 'log level').choices(LOG_LEVELS))
     .exitOverride();
   try {
@@ -39,6 +44,11 @@ export async function main(argv: string[]): Promise<number | undefined> {
     configFile?: string;
     group?: string;
     insecureTcp?: boolean;
+    tls?: boolean;
+    tlsverify?: boolean;
+    tlscacert?: string;
+    tlscert?: string;
+    tlskey?: string;
     logLevel?: Config['logLevel'];
   }>();
   try {
@@ -52,6 +62,11 @@ export async function main(argv: string[]): Promise<number | undefined> {
       pidfile: flags.pidfile,
       group: flags.group,
       insecureTcp: flags.insecureTcp,
+      tls: flags.tls,
+      tlsVerify: flags.tlsverify,
+      tlsCaCert: flags.tlscacert,
+      tlsCert: flags.tlscert,
+      tlsKey: flags.tlskey,
       logLevel: flags.logLevel,
     });
     const log = createLogger(config.logLevel);

@@ -3,6 +3,7 @@
 // what the client sends after the request is the container's stdin.
 import * as fs from 'node:fs';
 import * as http from 'node:http';
+import * as https from 'node:https';
 import type * as net from 'node:net';
 import * as path from 'node:path';
 import type { Duplex } from 'node:stream';
@@ -26,14 +27,23 @@ function groupId(name: string): number | undefined {
   return undefined;
 }
 
-export async function listen(app: FastifyInstance, hosts: string[], opts: { group: string; log: Logger }): Promise<Listeners> {
+export interface ListenOptions {
+  group: string;
+  log: Logger;
+  /** For tcp:// hosts: TLS, with client certificates required when requestCert is set. */
+  tls?: https.ServerOptions;
+}
+
+export async function listen(app: FastifyInstance, hosts: string[], opts: ListenOptions): Promise<Listeners> {
   // Routing into an app whose plugins have not loaded yet finds half-built routes.
   await app.ready();
-  const servers: http.Server[] = [];
+  const servers: Array<http.Server | https.Server> = [];
   const sockets = new Set<Duplex>();
   const unixSockets: string[] = [];
   for (const host of hosts) {
-    const server = http.createServer((req, res) => app.routing(req, res));
+    const handler = (req: http.IncomingMessage, res: http.ServerResponse) => app.routing(req, res);
+    // Unix sockets are guarded by their file mode; tcp by TLS when configured.
+    const server = host.startsWith('tcp://') && opts.tls ? https.createServer(opts.tls, handler) : http.createServer(handler);
     server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
       if (head.length > 0) socket.unshift(head);
       const res = new http.ServerResponse(req);
@@ -61,8 +71,12 @@ export async function listen(app: FastifyInstance, hosts: string[], opts: { grou
       if (gid !== undefined) fs.chownSync(file, 0, gid);
     } else {
       const url = new URL(host);
-      opts.log.warn({ host }, 'SERVING THE API ON TCP WITHOUT TLS: anyone who can reach this address has root on this host. Use only on a trusted, isolated network.');
-      await new Promise<void>((resolve, reject) => server.once('error', reject).listen(Number(url.port || 2375), url.hostname, () => resolve()));
+      if (!opts.tls) {
+        opts.log.warn({ host }, 'SERVING THE API ON TCP WITHOUT TLS: anyone who can reach this address has root on this host. Use only on a trusted, isolated network.');
+      } else if (!opts.tls.requestCert) {
+        opts.log.warn({ host }, 'serving the API on tcp with TLS but without client certificates (--tls): anyone who can reach this address has root on this host; use --tlsverify');
+      }
+      await new Promise<void>((resolve, reject) => server.once('error', reject).listen(Number(url.port || (opts.tls ? 2376 : 2375)), url.hostname, () => resolve()));
     }
     opts.log.info({ host }, 'API listening');
   }

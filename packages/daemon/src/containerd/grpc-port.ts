@@ -16,7 +16,9 @@ import type { Envelope__Output } from '@skiff/protos/generated/skiff/events/v1/E
 import type { Process__Output } from '@skiff/protos/generated/skiff/types/v1/Process';
 import type { Image__Output } from '@skiff/protos/generated/skiff/containerd/services/images/v1/Image';
 import type { Timestamp__Output } from '@skiff/protos/generated/google/protobuf/Timestamp';
-import type { ContainerdPort, EventSubscription, ImageRecord, NewContainer, NewProcess, NewTask, TaskExit, TaskState } from '../core/ports';
+import type { Metrics__Output } from '@skiff/protos/generated/skiff/types/v1/Metrics';
+import type { BlkioEntry__Output } from '@skiff/protos/generated/skiff/types/v1/BlkioEntry';
+import type { ContainerdPort, EventSubscription, ImageRecord, NewContainer, NewProcess, NewTask, TaskExit, TaskMetrics, TaskState } from '../core/ports';
 
 export type Service = 'containers' | 'tasks' | 'events' | 'version' | 'images' | 'content' | 'snapshots' | 'transfer';
 
@@ -201,6 +203,42 @@ export class GrpcContainerd implements ContainerdPort {
 
   async resizePty(id: string, width: number, height: number, execId = ''): Promise<void> {
     await this.call('tasks', 'ResizePty', { containerId: id, execId, width, height });
+  }
+
+  async metrics(id: string): Promise<TaskMetrics | undefined> {
+    const res = await this.call<{ metrics: Metrics__Output[] }>('tasks', 'Metrics', { filters: [`container_id==${id}`] });
+    const m = res.metrics[0];
+    if (!m) return undefined;
+    const n = (v: unknown) => Number(v ?? 0);
+    const entries = (list: BlkioEntry__Output[] | undefined) => (list ?? []).map((e) => ({ major: e.major, minor: e.minor, op: e.op, value: n(e.value) }));
+    return {
+      cpu: {
+        usageTotalNs: n(m.cpu?.usageTotalNs),
+        usageUserNs: n(m.cpu?.usageUserNs),
+        usageSystemNs: n(m.cpu?.usageSystemNs),
+        perCpuNs: (m.cpu?.perCpuNs ?? []).map(n),
+        periods: n(m.cpu?.periods),
+        throttledPeriods: n(m.cpu?.throttledPeriods),
+        throttledTimeNs: n(m.cpu?.throttledTimeNs),
+      },
+      memory: {
+        usageBytes: n(m.memory?.usageBytes),
+        maxUsageBytes: n(m.memory?.maxUsageBytes),
+        limitBytes: n(m.memory?.limitBytes),
+        cacheBytes: n(m.memory?.cacheBytes),
+        rssBytes: n(m.memory?.rssBytes),
+        inactiveFileBytes: n(m.memory?.inactiveFileBytes),
+        failcnt: n(m.memory?.failcnt),
+        raw: Object.fromEntries(Object.entries(m.memory?.raw ?? {}).map(([k, v]) => [k, n(v)])),
+      },
+      pids: { current: n(m.pids?.current), limit: n(m.pids?.limit) },
+      blkio: { ioServiceBytes: entries(m.blkio?.ioServiceBytes), ioServiced: entries(m.blkio?.ioServiced) },
+    };
+  }
+
+  async listPids(id: string): Promise<number[]> {
+    const res = await this.call<{ processes: Array<{ pid: number }> }>('tasks', 'ListPids', { containerId: id });
+    return res.processes.map((p) => p.pid);
   }
 
   async pauseTask(id: string): Promise<void> {

@@ -9,7 +9,7 @@ import { FifoDirs, type StdioPaths } from './fifos';
 import { resolveImage } from './images';
 import { KeyedMutex } from './keyed-mutex';
 import { checkName, generateName, newContainerId } from './names';
-import type { ContainerdPort, TaskExit } from './ports';
+import type { ContainerdPort, TaskExit, TaskMetrics } from './ports';
 import { parseSignal } from './signals';
 import { buildSpec, mergeEnv } from './spec';
 import type { ContainerStore } from '../store/container-store';
@@ -446,6 +446,14 @@ export class ContainerService {
 
   private async closeStdin(id: string): Promise<void> {
     await this.o.port.closeStdin(id).catch((err: SkiffError) => this.o.log.debug({ id, err }, 'CloseIO failed'));
+  }
+
+  metrics(id: string): Promise<TaskMetrics | undefined> {
+    return this.o.port.metrics(id);
+  }
+
+  pids(id: string): Promise<number[]> {
+    return this.o.port.listPids(id);
   }
 
   running(id: string): boolean {

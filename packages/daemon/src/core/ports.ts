@@ -52,6 +52,21 @@ export interface NewProcess {
   spec: object;
 }
 
+/** A cgroup sample of a container's task (skiff.types.v1.Metrics), counters as numbers. */
+export interface TaskMetrics {
+  cpu: { usageTotalNs: number; usageUserNs: number; usageSystemNs: number; perCpuNs: number[]; periods: number; throttledPeriods: number; throttledTimeNs: number };
+  memory: { usageBytes: number; maxUsageBytes: number; limitBytes: number; cacheBytes: number; rssBytes: number; inactiveFileBytes: number; failcnt: number; raw: Record<string, number> };
+  pids: { current: number; limit: number };
+  blkio: { ioServiceBytes: BlkioEntry[]; ioServiced: BlkioEntry[] };
+}
+
+export interface BlkioEntry {
+  major: number;
+  minor: number;
+  op: string;
+  value: number;
+}
+
 export interface EventSubscription {
   close(): void;
 }
@@ -80,6 +95,10 @@ export interface ContainerdPort {
   /** execId "" is the container's own process. */
   closeStdin(id: string, execId?: string): Promise<void>;
   resizePty(id: string, width: number, height: number, execId?: string): Promise<void>;
+  /** The task's cgroup sample; undefined when it has no running task. */
+  metrics(id: string): Promise<TaskMetrics | undefined>;
+  /** Host pids of every process in the container. */
+  listPids(id: string): Promise<number[]>;
   /** Freezes and thaws every process of the task (the cgroup freezer). */
   pauseTask(id: string): Promise<void>;
   resumeTask(id: string): Promise<void>;

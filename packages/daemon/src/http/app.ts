@@ -13,6 +13,8 @@ import { pauseRoutes } from '../routes/containers/pause';
 import { removeRoutes } from '../routes/containers/remove';
 import { renameRoutes } from '../routes/containers/rename';
 import { restartRoutes } from '../routes/containers/restart';
+import { statsRoutes } from '../routes/containers/stats';
+import { topRoutes } from '../routes/containers/top';
 import { resizeRoutes } from '../routes/containers/resize';
 import { startRoutes } from '../routes/containers/start';
 import { stopRoutes } from '../routes/containers/stop';
@@ -98,7 +100,7 @@ export function buildApp(deps: ApiDeps, log: Logger): FastifyInstance {
   });
 
   for (const routes of [pingRoutes, versionRoutes, infoRoutes, dfRoutes, networkRoutes, volumeRoutes]) routes(app, deps);
-  for (const routes of [createRoutes, listRoutes, inspectRoutes, startRoutes, stopRoutes, killRoutes, waitRoutes, removeRoutes, logsRoutes, attachRoutes, resizeRoutes, pauseRoutes, restartRoutes, renameRoutes]) {
+  for (const routes of [createRoutes, listRoutes, inspectRoutes, startRoutes, stopRoutes, killRoutes, waitRoutes, removeRoutes, logsRoutes, attachRoutes, resizeRoutes, pauseRoutes, restartRoutes, renameRoutes, topRoutes, statsRoutes]) {
     routes(app, deps);
   }
   for (const routes of [execCreateRoutes, execStartRoutes, execInspectRoutes]) routes(app, deps);

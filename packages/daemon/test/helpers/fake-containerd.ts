@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { failedPrecondition, notFound, alreadyExists } from '@skiff/errors';
 import { Readable } from 'node:stream';
-import type { ContainerdPort, EventSubscription, ImageRecord, NewContainer, NewProcess, NewTask, TaskExit, TaskState } from '../../src/core/ports';
+import type { ContainerdPort, EventSubscription, ImageRecord, NewContainer, NewProcess, NewTask, TaskExit, TaskMetrics, TaskState } from '../../src/core/ports';
 import { ExecService } from '../../src/core/exec';
 import type { ImageTransferPort, RegistryAuth, TransferProgress } from '../../src/core/image-ports';
 import { ImageService } from '../../src/core/image-service';
@@ -127,6 +127,25 @@ export class FakeContainerd implements ContainerdPort {
   async closeStdin(): Promise<void> {}
 
   async resizePty(): Promise<void> {}
+
+  /** What metrics() reports for a running task; tests change it between samples. */
+  sample: TaskMetrics = {
+    cpu: { usageTotalNs: 1_000_000, usageUserNs: 600_000, usageSystemNs: 400_000, perCpuNs: [500_000, 500_000], periods: 0, throttledPeriods: 0, throttledTimeNs: 0 },
+    memory: { usageBytes: 4_000_000, maxUsageBytes: 5_000_000, limitBytes: 2 ** 62, cacheBytes: 1_000_000, rssBytes: 3_000_000, inactiveFileBytes: 500_000, failcnt: 0, raw: { total_rss: 3_000_000 } },
+    pids: { current: 1, limit: 0 },
+    blkio: { ioServiceBytes: [{ major: 8, minor: 0, op: 'Read', value: 4096 }], ioServiced: [] },
+  };
+
+  async metrics(id: string): Promise<TaskMetrics | undefined> {
+    const task = this.tasks.get(id);
+    return task && task.status === 'RUNNING' ? structuredClone(this.sample) : undefined;
+  }
+
+  async listPids(id: string): Promise<number[]> {
+    const task = this.tasks.get(id);
+    if (!task || task.status === 'STOPPED') throw notFound(`task ${id}: not found`);
+    return [task.pid, ...[...this.processes.values()].filter((p) => p.containerId === id && p.running).map((p) => p.pid)];
+  }
 
   async pauseTask(id: string): Promise<void> {
     const task = this.tasks.get(id);

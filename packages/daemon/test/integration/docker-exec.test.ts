@@ -64,6 +64,18 @@ describeRoot('docker exec against skiffd', () => {
     await h.dockerOk(['rm', '-f', 'thawed']);
   });
 
+  it('top lists the container\'s processes; stats --no-stream shows its usage', async () => {
+    const top = await h.dockerOk(['top', 'box']);
+    expect(top.split('\n')[0]).toMatch(/^UID\s+PID\s+PPID\s+C\s+STIME\s+TTY\s+TIME\s+CMD$/);
+    expect(top).toContain('sleep 1000');
+    const stats = await h.dockerOk(['stats', '--no-stream', '--format', '{{.Name}}|{{.CPUPerc}}|{{.MemUsage}}|{{.PIDs}}', 'box']);
+    const [name, cpu, mem, pids] = stats.split('|');
+    expect(name).toBe('box');
+    expect(cpu).toMatch(/^\d+\.\d+%$/);
+    expect(mem).toMatch(/^[\d.]+[KMG]?i?B \/ [\d.]+[KMG]i?B$/);
+    expect(Number(pids)).toBeGreaterThanOrEqual(1);
+  });
+
   it('refuses an exec in a stopped container with Docker\'s message', async () => {
     await h.dockerOk(['create', '--name', 'idle', 'busybox', 'true']);
     const r = await h.docker(['exec', 'idle', 'true']);

@@ -14,7 +14,7 @@ import type { ProtoGrpcType as EventsProto } from '@skiff/protos/generated/event
 import type { ProtoGrpcType as VersionProto } from '@skiff/protos/generated/version';
 import type { Envelope__Output } from '@skiff/protos/generated/skiff/events/v1/Envelope';
 // The shim's test helpers already solve reaping on this VM (PID 1 never reaps orphans).
-import { becomeSubreaper, isLive, reapZombieChildren } from '../../../shim/test/helpers/reaper';
+import { becomeSubreaper, isLive, reapZombieChildren, spareChild, trackNodeChild } from '../../../shim/test/helpers/reaper';
 import { makeRootfs } from '../../../shim/test/helpers/bundle';
 
 export const containerdBin = path.resolve(__dirname, '../../bin/skiff-containerd');
@@ -77,20 +77,15 @@ export class ContainerdHarness {
     becomeSubreaper();
     makeRootfs(this.rootfs);
     fs.mkdirSync(this.logs, { recursive: true });
-    // Shims and containers are re-parented to this process when their parents exit.
-    this.reaper = setInterval(() => this.reap(), 50);
   }
-
-  /** Children of this test process started elsewhere (a registry): libuv must be the one to reap them. */
-  private readonly spared = new Set<number>();
 
   reap(): void {
-    reapZombieChildren(new Set([...[...this.children].map((c) => c.pid!), ...this.spared]));
+    reapZombieChildren(new Set([...this.children].map((c) => c.pid!)));
   }
 
-  /** Keeps the orphan reaper off a child this harness did not spawn; reaping it would hang its owner. */
+  /** Keeps every orphan reaper off a child this harness did not spawn (a registry); reaping it would hang its owner. */
   spare(pid: number): void {
-    this.spared.add(pid);
+    spareChild(pid);
   }
 
   /**
@@ -99,7 +94,7 @@ export class ContainerdHarness {
    * would never emit 'exit' or 'close'.
    */
   spawn(command: string, args: string[], options: SpawnOptions): ChildProcess {
-    const child = spawn(command, args, options);
+    const child = trackNodeChild(spawn(command, args, options));
     this.children.add(child);
     child.on('exit', () => this.children.delete(child));
     return child;
@@ -107,6 +102,9 @@ export class ContainerdHarness {
 
   /** Starts skiff-containerd and waits for its socket to answer Version. */
   async start(): Promise<StartedContainerd> {
+    // Shims and containers are re-parented to this process when their parents exit. Started here,
+    // not in the constructor: a harness of a skipped describe must not keep jest alive.
+    this.reaper ??= setInterval(() => this.reap(), 50);
     const config = path.join(this.dir, 'config.json');
     fs.writeFileSync(
       config,
@@ -114,9 +112,11 @@ export class ContainerdHarness {
     );
     const log = path.join(this.dir, `containerd-${++this.starts}.log`);
     const fd = fs.openSync(log, 'a');
-    const child = spawn(process.execPath, [containerdBin, '--root', this.root, '--state', this.state, '--address', this.address, '--config', config, '--log-level', 'debug'], {
-      stdio: ['ignore', 'ignore', fd],
-    });
+    const child = trackNodeChild(
+      spawn(process.execPath, [containerdBin, '--root', this.root, '--state', this.state, '--address', this.address, '--config', config, '--log-level', 'debug'], {
+        stdio: ['ignore', 'ignore', fd],
+      }),
+    );
     fs.closeSync(fd);
     this.children.add(child);
     child.on('exit', () => this.children.delete(child));
@@ -231,6 +231,7 @@ export class ContainerdHarness {
     }
     await until(() => (this.reap(), this.ownProcesses().length === 0), 5_000, 'processes gone').catch(() => undefined);
     clearInterval(this.reaper);
+    this.reaper = undefined;
     this.reap();
     if (!keep) fs.rmSync(this.dir, { recursive: true, force: true });
   }

@@ -13,7 +13,7 @@ import { loadGrpcObject, NAMESPACE_METADATA_KEY } from '@skiff/protos';
 import type { ProtoGrpcType as TransferProto } from '@skiff/protos/generated/transfer';
 // The shim's helpers already solve reaping on this VM (PID 1 never reaps orphans) and building
 // a busybox rootfs from the host's static binary.
-import { becomeSubreaper, isLive, reapZombieChildren } from '../../../shim/test/helpers/reaper';
+import { becomeSubreaper, isLive, reapZombieChildren, spareChild, trackNodeChild } from '../../../shim/test/helpers/reaper';
 import { makeRootfs } from '../../../shim/test/helpers/bundle';
 
 export const skiffdBin = path.resolve(__dirname, '../../bin/skiffd');
@@ -79,23 +79,20 @@ export class SkiffdHarness {
     becomeSubreaper();
     fs.mkdirSync(this.dockerConfig);
     fs.writeFileSync(this.configFile, '{}');
-    this.reaper = setInterval(() => this.reap(), 50);
   }
-
-  /** Children of this test process started elsewhere (a registry): libuv must be the one to reap them. */
-  private readonly spared = new Set<number>();
 
   reap(): void {
-    reapZombieChildren(new Set([...[...this.children].map((c) => c.pid!), ...this.spared]));
+    reapZombieChildren(new Set([...this.children].map((c) => c.pid!)));
   }
 
-  /** Keeps the orphan reaper off a child this harness did not spawn; reaping it would hang its owner. */
+  /** Keeps every orphan reaper off a child this harness did not spawn (a registry); reaping it would hang its owner. */
   spare(pid: number): void {
-    this.spared.add(pid);
+    spareChild(pid);
   }
 
   /** Our own children are libuv's to reap (or their exit is never reported): the reaper spares them. */
   private own<T extends ChildProcess>(child: T): T {
+    trackNodeChild(child);
     this.children.add(child);
     child.on('close', () => this.children.delete(child));
     return child;
@@ -107,6 +104,9 @@ export class SkiffdHarness {
 
   /** Starts skiffd and waits until /_ping answers. */
   async start(): Promise<ChildProcess> {
+    // Orphans (shims, containers) are re-parented to this process. Started here, not in the
+    // constructor: a harness of a skipped describe must not keep jest alive.
+    this.reaper ??= setInterval(() => this.reap(), 50);
     this.tcpPort ||= await freePort();
     const log = this.logFile(++this.starts);
     const fd = fs.openSync(log, 'a');
@@ -274,6 +274,7 @@ export class SkiffdHarness {
       await new Promise((resolve) => this.own(spawn('umount', ['-l', p], { stdio: 'ignore' })).on('close', resolve));
     }
     clearInterval(this.reaper);
+    this.reaper = undefined;
     this.reap();
     if (!keep) fs.rmSync(this.dir, { recursive: true, force: true });
   }

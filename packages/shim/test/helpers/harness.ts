@@ -8,7 +8,7 @@ import type { RuntimeConfig } from '@skiff/oci-spec';
 import { answers } from '../../src/cli/start';
 import { shimClient } from '../../src/grpc/server';
 import { makeBundle } from './bundle';
-import { isLive, reapZombieChildren } from './reaper';
+import { isLive, reapZombieChildren, trackNodeChild } from './reaper';
 
 export const shimBin = path.resolve(__dirname, '../../bin/skiff-shim');
 export const runcBin = path.resolve(__dirname, '../../../runc/bin/skiff-runc');
@@ -92,7 +92,7 @@ export class Harness {
 
   /** Runs a command without blocking the event loop (so zombies can be reaped meanwhile). */
   exec(command: string, args: string[], opts: { reapWhileRunning?: boolean } = {}): Promise<RunResult> {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = trackNodeChild(spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] }));
     this.children.add(child);
     let stdout = '';
     let stderr = '';
@@ -114,9 +114,9 @@ export class Harness {
     const socket = path.join(this.socketDir, name);
     const log = path.join(this.dir, `${name}.log`);
     const logFd = fs.openSync(log, 'a');
-    const child = spawn(process.execPath, ['--single-threaded', shimBin, 'serve', '--socket', socket, '--runtime-root', this.runtimeRoot, '--debug'], {
+    const child = trackNodeChild(spawn(process.execPath, ['--single-threaded', shimBin, 'serve', '--socket', socket, '--runtime-root', this.runtimeRoot, '--debug'], {
       stdio: ['ignore', 'ignore', logFd],
-    });
+    }));
     fs.closeSync(logFd);
     this.children.add(child);
     this.shimPids.add(child.pid!);

@@ -1,5 +1,28 @@
+import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import { realSyscalls } from '@skiff/runc';
+
+/**
+ * Children this process spawned through Node, whichever harness or test spawned them: libuv
+ * reaps them and reports their exit; a hand-made reaper that took one would leave its
+ * ChildProcess waiting for ever (and jest unable to exit). Every reaper spares them.
+ */
+const nodeChildren = new Set<number>();
+
+/** Registers a child libuv owns; it leaves the set when libuv reports its exit. */
+export function trackNodeChild<T extends ChildProcess>(child: T): T {
+  const pid = child.pid;
+  if (pid !== undefined) {
+    nodeChildren.add(pid);
+    child.once('exit', () => nodeChildren.delete(pid));
+  }
+  return child;
+}
+
+/** A child spawned by code that does not hand out its ChildProcess (a registry helper). */
+export function spareChild(pid: number): void {
+  nodeChildren.add(pid);
+}
 
 const PR_SET_CHILD_SUBREAPER = 36;
 const WNOHANG = 1;
@@ -30,7 +53,7 @@ export function reapZombieChildren(spared: ReadonlySet<number> = new Set()): num
     if (!/^\d+$/.test(entry)) continue;
     const pid = Number(entry);
     const s = stat(pid);
-    if (s?.state !== 'Z' || s.ppid !== process.pid || spared.has(pid)) continue;
+    if (s?.state !== 'Z' || s.ppid !== process.pid || spared.has(pid) || nodeChildren.has(pid)) continue;
     try {
       if (realSyscalls().waitpid(pid, WNOHANG).pid === pid) reaped++;
     } catch {

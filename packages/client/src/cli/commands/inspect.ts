@@ -1,0 +1,28 @@
+import { isSkiffError } from '@skiff/errors';
+import type { CliContext } from '../context';
+import { compileTemplate } from '../template';
+
+/** Containers first, then images, as `docker inspect` looks a name up. */
+export async function inspect(ctx: CliContext, names: string[], options: { format?: string; type?: string }): Promise<number> {
+  const render = options.format ? compileTemplate(options.format) : undefined;
+  const found: unknown[] = [];
+  let status = 0;
+  for (const name of names) {
+    let object: unknown;
+    for (const kind of options.type ? [options.type] : ['container', 'image']) {
+      try {
+        object = kind === 'container' ? await ctx.engine.inspectContainer(name) : await ctx.engine.inspectImage(name);
+        break;
+      } catch (err) {
+        if (!isSkiffError(err, 'NotFound')) throw err;
+      }
+    }
+    if (object === undefined) {
+      ctx.stderr.write(`Error: No such object: ${name}\n`);
+      status = 1;
+    } else if (render) ctx.stdout.write(`${render(object)}\n`);
+    else found.push(object);
+  }
+  if (!render) ctx.stdout.write(`${JSON.stringify(found, null, 4)}\n`);
+  return status;
+}

@@ -1,0 +1,37 @@
+// start, stop, kill, rm, wait: one request per named container.
+import type { CliContext } from '../context';
+import { forEach } from './each';
+import { streamContainer } from './stream';
+
+export async function start(ctx: CliContext, names: string[], options: { attach?: boolean; interactive?: boolean }): Promise<number> {
+  if (options.attach || options.interactive) return streamContainer(ctx, names[0]!, { stdin: options.interactive, start: true });
+  return forEach(ctx, names, async (name) => {
+    await ctx.engine.startContainer(name);
+    return name;
+  });
+}
+
+export function stop(ctx: CliContext, names: string[], options: { time?: number; signal?: string }): Promise<number> {
+  return forEach(ctx, names, async (name) => {
+    await ctx.engine.stopContainer(name, options.time);
+    return name;
+  });
+}
+
+export function kill(ctx: CliContext, names: string[], options: { signal?: string }): Promise<number> {
+  return forEach(ctx, names, async (name) => {
+    await ctx.engine.killContainer(name, options.signal);
+    return name;
+  });
+}
+
+export function rm(ctx: CliContext, names: string[], options: { force?: boolean; volumes?: boolean }): Promise<number> {
+  return forEach(ctx, names, async (name) => {
+    await ctx.engine.removeContainer(name, options);
+    return name;
+  });
+}
+
+export function wait(ctx: CliContext, names: string[]): Promise<number> {
+  return forEach(ctx, names, async (name) => String((await ctx.engine.waitContainer(name)).StatusCode));
+}

@@ -1,0 +1,37 @@
+import { DaemonError } from '../../sdk/errors';
+import type { CliContext } from '../context';
+import { reportError } from '../errors';
+import { type ContainerFlags, createContainer } from './create';
+import { streamContainer } from './stream';
+
+/**
+ * docker's exit statuses for a run that never got the command going: 125 when the daemon
+ * refused, 126 when the command cannot be executed, 127 when it does not exist.
+ */
+export function startFailureStatus(message: string): number {
+  if (/executable file not found|no such file or directory/i.test(message)) return 127;
+  if (/permission denied|exec format error/i.test(message)) return 126;
+  return 125;
+}
+
+export async function run(ctx: CliContext, image: string, command: string[], flags: ContainerFlags): Promise<number> {
+  let id: string;
+  try {
+    id = await createContainer(ctx, image, command, flags);
+  } catch (err) {
+    reportError(ctx, err);
+    return 125;
+  }
+  try {
+    if (flags.detach) {
+      await ctx.engine.startContainer(id);
+      ctx.stdout.write(`${id}\n`);
+      return 0;
+    }
+    return await streamContainer(ctx, id, { stdin: flags.interactive, start: true, autoRemove: flags.rm });
+  } catch (err) {
+    reportError(ctx, err);
+    if (flags.rm) await ctx.engine.removeContainer(id, { force: true }).catch(() => undefined);
+    return err instanceof DaemonError ? startFailureStatus(err.message) : 125;
+  }
+}

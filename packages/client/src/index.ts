@@ -1,0 +1,6 @@
+export { EngineClient, MAX_API_VERSION, type ClientOptions } from './sdk/client';
+export { DaemonError } from './sdk/errors';
+export { DEFAULT_HOST, parseHost, resolveEndpoint, type Endpoint, type HostFlags } from './sdk/host';
+export { FrameDecoder, demultiplex, frame, type StreamId } from './sdk/stdcopy';
+export { jsonLines } from './sdk/json-lines';
+export { renderTemplate } from './cli/template';

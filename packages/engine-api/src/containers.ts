@@ -1,0 +1,102 @@
+import { z } from 'zod';
+
+export const HostConfigSchema = z
+  .object({
+    AutoRemove: z.boolean().optional(),
+    Binds: z.array(z.string()).nullish(),
+    NetworkMode: z.string().optional(),
+    Privileged: z.boolean().optional(),
+    Init: z.boolean().nullish(),
+  })
+  .loose();
+export type HostConfig = z.infer<typeof HostConfigSchema>;
+
+/** POST /containers/create */
+export const ContainerCreateBodySchema = z
+  .object({
+    Image: z.string(),
+    Cmd: z.array(z.string()).nullish(),
+    Entrypoint: z.array(z.string()).nullish(),
+    Env: z.array(z.string()).nullish(),
+    WorkingDir: z.string().optional(),
+    User: z.string().optional(),
+    Tty: z.boolean().optional(),
+    OpenStdin: z.boolean().optional(),
+    StdinOnce: z.boolean().optional(),
+    AttachStdin: z.boolean().optional(),
+    AttachStdout: z.boolean().optional(),
+    AttachStderr: z.boolean().optional(),
+    Labels: z.record(z.string(), z.string()).optional(),
+    HostConfig: HostConfigSchema.optional(),
+  })
+  .loose();
+export type ContainerCreateBody = z.infer<typeof ContainerCreateBodySchema>;
+
+export const ContainerCreateResponseSchema = z.object({ Id: z.string(), Warnings: z.array(z.string()).nullish() }).loose();
+export type ContainerCreateResponse = z.infer<typeof ContainerCreateResponseSchema>;
+
+const PortSchema = z.object({ PrivatePort: z.number(), PublicPort: z.number().optional(), Type: z.string(), IP: z.string().optional() }).loose();
+
+/** One entry of GET /containers/json */
+export const ContainerSummarySchema = z
+  .object({
+    Id: z.string(),
+    Names: z.array(z.string()),
+    Image: z.string(),
+    ImageID: z.string().optional(),
+    Command: z.string(),
+    Created: z.number(),
+    State: z.string(),
+    Status: z.string(),
+    Ports: z.array(PortSchema).nullish(),
+    Labels: z.record(z.string(), z.string()).nullish(),
+    SizeRw: z.number().optional(),
+  })
+  .loose();
+export type ContainerSummary = z.infer<typeof ContainerSummarySchema>;
+
+export const ContainerStateSchema = z
+  .object({
+    Status: z.string(),
+    Running: z.boolean(),
+    Paused: z.boolean(),
+    Restarting: z.boolean().optional(),
+    OOMKilled: z.boolean().optional(),
+    Dead: z.boolean().optional(),
+    Pid: z.number(),
+    ExitCode: z.number(),
+    Error: z.string().optional(),
+    StartedAt: z.string(),
+    FinishedAt: z.string(),
+  })
+  .loose();
+
+/** GET /containers/{id}/json */
+export const ContainerInspectSchema = z
+  .object({
+    Id: z.string(),
+    Created: z.string(),
+    Path: z.string(),
+    Args: z.array(z.string()),
+    State: ContainerStateSchema,
+    Image: z.string(),
+    Name: z.string(),
+    Config: z
+      .object({
+        Tty: z.boolean().optional(),
+        OpenStdin: z.boolean().optional(),
+        Image: z.string().optional(),
+        Cmd: z.array(z.string()).nullish(),
+        Env: z.array(z.string()).nullish(),
+      })
+      .loose(),
+    HostConfig: HostConfigSchema.optional(),
+  })
+  .loose();
+export type ContainerInspect = z.infer<typeof ContainerInspectSchema>;
+
+/** POST /containers/{id}/wait */
+export const ContainerWaitResponseSchema = z
+  .object({ StatusCode: z.number(), Error: z.object({ Message: z.string() }).nullish() })
+  .loose();
+export type ContainerWaitResponse = z.infer<typeof ContainerWaitResponseSchema>;

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+
+/** One entry of GET /images/json */
+export const ImageSummarySchema = z
+  .object({
+    Id: z.string(),
+    ParentId: z.string().optional(),
+    RepoTags: z.array(z.string()).nullish(),
+    RepoDigests: z.array(z.string()).nullish(),
+    Created: z.number(),
+    Size: z.number(),
+    Labels: z.record(z.string(), z.string()).nullish(),
+    Containers: z.number().optional(),
+  })
+  .loose();
+export type ImageSummary = z.infer<typeof ImageSummarySchema>;

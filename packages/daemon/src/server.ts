@@ -8,6 +8,7 @@ import { GrpcImages } from './containerd/grpc-images';
 import { GrpcContainerd } from './containerd/grpc-port';
 import { ContainerdSupervisor, findContainerdBinary } from './containerd/supervisor';
 import { ContainerService } from './core/containers';
+import { EventBus } from './core/events';
 import { ExecService } from './core/exec';
 import { FifoDirs } from './core/fifos';
 import { ImageService } from './core/image-service';
@@ -75,8 +76,10 @@ export async function startDaemon(config: Config, { log }: { log: Logger }): Pro
   }
 
   const fifos = new FifoDirs(path.join(config.execRoot, 'containers'));
+  const events = new EventBus();
   const containers = new ContainerService({
     port,
+    events,
     store: new ContainerStore(config.dataRoot),
     fifos,
     runtimeRoot: path.join(config.execRoot, 'runtime'),
@@ -126,6 +129,7 @@ export async function startDaemon(config: Config, { log }: { log: Logger }): Pro
     {
       containers,
       execs,
+      events,
       images: new ImageService({ port: new GrpcImages(port), usedBy: (id) => containers.usersOfImage(id) }),
       facts,
       dataRoot: config.dataRoot,

@@ -18,6 +18,7 @@ import type { Image__Output } from '@skiff/protos/generated/skiff/containerd/ser
 import type { Timestamp__Output } from '@skiff/protos/generated/google/protobuf/Timestamp';
 import type { Metrics__Output } from '@skiff/protos/generated/skiff/types/v1/Metrics';
 import type { BlkioEntry__Output } from '@skiff/protos/generated/skiff/types/v1/BlkioEntry';
+import type { LinuxResources } from '@skiff/oci-spec';
 import type { ContainerdPort, EventSubscription, ImageRecord, NewContainer, NewProcess, NewTask, TaskExit, TaskMetrics, TaskState } from '../core/ports';
 
 export type Service = 'containers' | 'tasks' | 'events' | 'version' | 'images' | 'content' | 'snapshots' | 'transfer';
@@ -247,6 +248,10 @@ export class GrpcContainerd implements ContainerdPort {
 
   async resumeTask(id: string): Promise<void> {
     await this.call('tasks', 'Resume', { containerId: id });
+  }
+
+  async updateTask(id: string, resources: LinuxResources): Promise<void> {
+    await this.call('tasks', 'Update', { containerId: id, resources: Buffer.from(JSON.stringify(resources)), annotations: {} });
   }
 
   async execProcess(p: NewProcess): Promise<void> {

@@ -4,6 +4,8 @@
 import type { Logger } from 'pino';
 import { conflict, failedPrecondition, invalidArgument, isSkiffError, notFound, notModified, SkiffError } from '@skiff/errors';
 import type { CreateBody } from './create-request';
+import type { LinuxResources } from '@skiff/oci-spec';
+import type { EventBus } from './events';
 import { AttachManager, type AttachClient, type Attachment } from './attach';
 import { FifoDirs, type StdioPaths } from './fifos';
 import { resolveImage } from './images';
@@ -24,6 +26,8 @@ interface Waiter {
 
 export interface ContainerServiceOptions {
   port: ContainerdPort;
+  /** Where container events (GET /events) are published. */
+  events?: EventBus;
   store: ContainerStore;
   fifos: FifoDirs;
   /** RuntimeOptions.root given to the shim: where the runtime keeps its container state. */
@@ -105,6 +109,17 @@ export class ContainerService {
     this.o.store.save(record);
     this.records.set(record.Id, record);
     return record;
+  }
+
+  /** Docker's container event attributes: the labels, the image and name, and the action's own. */
+  private emit(record: ContainerRecord, action: string, extra: Record<string, string> = {}): void {
+    this.o.events?.publish('container', action, record.Id, { ...(record.Config.Labels ?? {}), image: record.Config.Image, name: record.Name, ...extra });
+  }
+
+  /** Exec events are container events in Docker, with the container's attributes. */
+  execEvent(containerId: string, action: string, extra: Record<string, string>): void {
+    const record = this.records.get(containerId);
+    if (record) this.emit(record, action, extra);
   }
 
   private setState(id: string, state: Partial<ContainerRecord['State']>): ContainerRecord {
@@ -195,6 +210,7 @@ export class ContainerService {
         throw err;
       }
       this.save(record);
+      this.emit(record, 'create');
     } catch (err) {
       this.names.delete(name);
       throw err;
@@ -230,7 +246,7 @@ export class ContainerService {
         created = true;
         this.attachments.taskCreated(id);
         const pid = await this.o.port.startTask(id);
-        this.setState(id, { Status: 'running', Pid: pid, ExitCode: 0, Error: '', StartedAt: new Date().toISOString(), FinishedAt: ZERO_TIME });
+        this.emit(this.setState(id, { Status: 'running', Pid: pid, ExitCode: 0, Error: '', StartedAt: new Date().toISOString(), FinishedAt: ZERO_TIME }), 'start');
         if (this.stdinEndedEarly.delete(id)) await this.closeStdin(id);
       } catch (err) {
         if (created) await this.o.port.deleteTask(id).catch(() => undefined);
@@ -257,7 +273,7 @@ export class ContainerService {
       } catch (err) {
         this.o.log.warn({ id, err }, 'deleting the exited task failed');
       }
-      this.setState(id, { Status: 'exited', Pid: 0, ExitCode: exit.exitStatus, FinishedAt: exit.exitedAt.toISOString() });
+      this.emit(this.setState(id, { Status: 'exited', Pid: 0, ExitCode: exit.exitStatus, FinishedAt: exit.exitedAt.toISOString() }), 'die', { exitCode: String(exit.exitStatus) });
       this.notify(id, ['not-running', 'next-exit'], exit.exitStatus);
       if (record.HostConfig.AutoRemove) await this.removeLocked(id);
     });
@@ -329,6 +345,7 @@ export class ContainerService {
     const signal = signalName ? parseSignal(signalName) : SIGKILL;
     if (!this.isRunning(record.Id)) throw conflict(`Container ${record.Id} is not running`);
     await this.o.port.kill(record.Id, signal);
+    this.emit(record, 'kill', { signal: String(signal) });
   }
 
   async stop(ref: string, opts: { timeout?: number; signal?: string }): Promise<void> {
@@ -336,11 +353,14 @@ export class ContainerService {
     if (!this.isRunning(record.Id)) throw notModified('container already stopped');
     const signal = opts.signal ? parseSignal(opts.signal) : record.Config.StopSignal ? parseSignal(record.Config.StopSignal) : SIGTERM;
     const timeout = opts.timeout ?? record.Config.StopTimeout ?? 10;
+    this.emit(record, 'kill', { signal: String(signal) });
     await this.killIgnoringGone(record.Id, signal);
-    if (await this.waitStopped(record.Id, timeout < 0 ? -1 : timeout * 1000)) return;
+    if (await this.waitStopped(record.Id, timeout < 0 ? -1 : timeout * 1000)) return this.emit(record, 'stop');
     this.o.log.info({ id: record.Id, timeout }, 'container did not stop in time; killing it');
+    this.emit(record, 'kill', { signal: String(SIGKILL) });
     await this.killIgnoringGone(record.Id, SIGKILL);
     if (!(await this.waitStopped(record.Id, 30_000))) throw failedPrecondition(`container ${record.Id} did not exit 30 s after SIGKILL`);
+    this.emit(record, 'stop');
   }
 
   /** A task that exited meanwhile is what a stop wants anyway. */
@@ -359,7 +379,7 @@ export class ContainerService {
       if (status === 'paused') throw conflict(`Container ${id} is already paused`);
       if (status !== 'running') throw conflict(`Container ${id} is not running`);
       await this.o.port.pauseTask(id);
-      this.setState(id, { Status: 'paused' });
+      this.emit(this.setState(id, { Status: 'paused' }), 'pause');
     });
   }
 
@@ -368,7 +388,7 @@ export class ContainerService {
     await this.mutex.run(id, async () => {
       if (this.get(id).State.Status !== 'paused') throw conflict(`Container ${id} is not paused`);
       await this.o.port.resumeTask(id);
-      this.setState(id, { Status: 'running' });
+      this.emit(this.setState(id, { Status: 'running' }), 'unpause');
     });
   }
 
@@ -378,6 +398,17 @@ export class ContainerService {
     if (record.State.Status === 'paused') await this.unpause(record.Id);
     if (this.isRunning(record.Id)) await this.stop(record.Id, opts);
     await this.start(record.Id);
+    this.emit(record, 'restart');
+  }
+
+  /** Applies new limits to the running task; the record keeps no resources, so they last until the task ends. */
+  async update(ref: string, resources: LinuxResources): Promise<void> {
+    const { Id: id } = this.get(ref);
+    await this.mutex.run(id, async () => {
+      if (!this.isRunning(id)) throw conflict(`Container ${id} is not running`);
+      await this.o.port.updateTask(id, resources);
+      this.emit(this.get(id), 'update');
+    });
   }
 
   rename(ref: string, newName: string): void {
@@ -387,7 +418,7 @@ export class ContainerService {
     this.checkNameFree(name);
     this.names.delete(record.Name);
     this.names.set(name, record.Id);
-    this.save({ ...record, Name: name });
+    this.emit(this.save({ ...record, Name: name }), 'rename', { oldName: `/${record.Name}` });
   }
 
   async remove(ref: string, opts: { force: boolean }): Promise<void> {
@@ -396,6 +427,7 @@ export class ContainerService {
       if (!opts.force) {
         throw conflict(`You cannot remove a running container ${record.Id}. Stop the container before attempting removal or force remove`);
       }
+      this.emit(record, 'kill', { signal: String(SIGKILL) });
       await this.killIgnoringGone(record.Id, SIGKILL);
       if (!(await this.waitStopped(record.Id, 30_000))) throw failedPrecondition(`container ${record.Id} did not exit 30 s after SIGKILL`);
     }
@@ -422,6 +454,7 @@ export class ContainerService {
     this.names.delete(record.Name);
     this.stdinEndedEarly.delete(id);
     this.notify(id, ['not-running', 'next-exit', 'removed'], record.State.ExitCode);
+    this.emit(record, 'destroy');
   }
 
   attach(ref: string, client: AttachClient, stdin: boolean): { record: ContainerRecord; attachment: Attachment | undefined } {
@@ -431,6 +464,7 @@ export class ContainerService {
     }
     const paths = this.stdioPaths(record);
     this.o.fifos.create(record.Id, paths);
+    this.emit(record, 'attach');
     return { record, attachment: this.attachments.attach(record.Id, paths, client, stdin && record.Config.OpenStdin) };
   }
 

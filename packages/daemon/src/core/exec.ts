@@ -62,6 +62,7 @@ export class ExecService {
     let markExited!: () => void;
     const exited = new Promise<void>((resolve) => (markExited = resolve));
     this.execs.set(id, { id, containerId: record.Id, config, started: false, running: false, exitCode: null, pid: 0, exited, markExited });
+    this.o.containers.execEvent(record.Id, `exec_create: ${config.Cmd.join(' ')}`, { execID: id });
     return id;
   }
 
@@ -102,6 +103,8 @@ export class ExecService {
     };
     try {
       await this.o.port.execProcess({ containerId: e.containerId, execId: id, terminal: c.Tty, ...paths, spec });
+      // Before the start, as Docker: a short process's exit may be handled before startProcess answers.
+      this.o.containers.execEvent(e.containerId, `exec_start: ${c.Cmd.join(' ')}`, { execID: id });
       e.pid = await this.o.port.startProcess(e.containerId, id);
       e.running = true;
       this.attachments.taskCreated(id);
@@ -139,6 +142,7 @@ export class ExecService {
     e.running = false;
     e.exitCode = exit.exitStatus;
     e.markExited();
+    this.o.containers.execEvent(e.containerId, 'exec_die', { execID: e.id, exitCode: String(exit.exitStatus) });
     void this.o.port.deleteProcess(e.containerId, e.id).catch((err: Error) => this.o.log.debug({ id: e.id, err: err.message }, 'DeleteProcess failed'));
     // The attached client has the output already or reads what is left from open descriptors.
     this.o.fifos.remove(fifoKey(e));

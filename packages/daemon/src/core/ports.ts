@@ -1,5 +1,6 @@
 // What the daemon needs from skiff-containerd, as one interface: the core is written and tested
 // against it (a fake in tests, gRPC in skiffd), so no route or core test needs root or a socket.
+import type { LinuxResources } from '@skiff/oci-spec';
 
 export interface ImageRecord {
   /** The full reference the image is stored under ("docker.io/library/busybox:latest"). */
@@ -102,6 +103,8 @@ export interface ContainerdPort {
   /** Freezes and thaws every process of the task (the cgroup freezer). */
   pauseTask(id: string): Promise<void>;
   resumeTask(id: string): Promise<void>;
+  /** New cgroup limits for the running task. */
+  updateTask(id: string, resources: LinuxResources): Promise<void>;
   /** Adds a process to the task (not started). */
   execProcess(process: NewProcess): Promise<void>;
   startProcess(id: string, execId: string): Promise<number>;

@@ -15,6 +15,7 @@ import { renameRoutes } from '../routes/containers/rename';
 import { restartRoutes } from '../routes/containers/restart';
 import { statsRoutes } from '../routes/containers/stats';
 import { topRoutes } from '../routes/containers/top';
+import { updateRoutes } from '../routes/containers/update';
 import { resizeRoutes } from '../routes/containers/resize';
 import { startRoutes } from '../routes/containers/start';
 import { stopRoutes } from '../routes/containers/stop';
@@ -30,6 +31,7 @@ import { imageListRoutes } from '../routes/images/list';
 import { imagePruneRoutes } from '../routes/images/prune';
 import { networkRoutes } from '../routes/networks/list';
 import { dfRoutes } from '../routes/system/df';
+import { eventsRoutes } from '../routes/system/events';
 import { infoRoutes } from '../routes/system/info';
 import { volumeRoutes } from '../routes/volumes/list';
 import { pingRoutes } from '../routes/system/ping';
@@ -99,8 +101,8 @@ export function buildApp(deps: ApiDeps, log: Logger): FastifyInstance {
     void reply.code(404).type('application/json').send({ message: 'page not found' });
   });
 
-  for (const routes of [pingRoutes, versionRoutes, infoRoutes, dfRoutes, networkRoutes, volumeRoutes]) routes(app, deps);
-  for (const routes of [createRoutes, listRoutes, inspectRoutes, startRoutes, stopRoutes, killRoutes, waitRoutes, removeRoutes, logsRoutes, attachRoutes, resizeRoutes, pauseRoutes, restartRoutes, renameRoutes, topRoutes, statsRoutes]) {
+  for (const routes of [pingRoutes, versionRoutes, infoRoutes, dfRoutes, networkRoutes, volumeRoutes, eventsRoutes]) routes(app, deps);
+  for (const routes of [createRoutes, listRoutes, inspectRoutes, startRoutes, stopRoutes, killRoutes, waitRoutes, removeRoutes, logsRoutes, attachRoutes, resizeRoutes, pauseRoutes, restartRoutes, renameRoutes, topRoutes, statsRoutes, updateRoutes]) {
     routes(app, deps);
   }
   for (const routes of [execCreateRoutes, execStartRoutes, execInspectRoutes]) routes(app, deps);

@@ -1,4 +1,5 @@
 import type { ContainerService } from '../core/containers';
+import type { EventBus } from '../core/events';
 import type { ExecService } from '../core/exec';
 import type { ImageService } from '../core/image-service';
 import type { HostFacts } from '../core/system';
@@ -8,6 +9,7 @@ export interface ApiDeps {
   containers: ContainerService;
   images: ImageService;
   execs: ExecService;
+  events: EventBus;
   facts: HostFacts;
   dataRoot: string;
   /** The runtime containers run with by default ("builtin"). */

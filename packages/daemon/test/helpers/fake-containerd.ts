@@ -6,12 +6,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { failedPrecondition, notFound, alreadyExists } from '@skiff/errors';
 import { Readable } from 'node:stream';
+import type { LinuxResources } from '@skiff/oci-spec';
 import type { ContainerdPort, EventSubscription, ImageRecord, NewContainer, NewProcess, NewTask, TaskExit, TaskMetrics, TaskState } from '../../src/core/ports';
 import { ExecService } from '../../src/core/exec';
 import type { ImageTransferPort, RegistryAuth, TransferProgress } from '../../src/core/image-ports';
 import { ImageService } from '../../src/core/image-service';
 import { buildApp } from '../../src/http/app';
 import { ContainerService } from '../../src/core/containers';
+import { EventBus } from '../../src/core/events';
 import { FifoDirs } from '../../src/core/fifos';
 import { hostFacts } from '../../src/core/system';
 import { silentLogger } from '../../src/log';
@@ -159,6 +161,14 @@ export class FakeContainerd implements ContainerdPort {
     task.status = 'RUNNING';
   }
 
+  readonly updates: Array<{ id: string; resources: LinuxResources }> = [];
+
+  async updateTask(id: string, resources: LinuxResources): Promise<void> {
+    const task = this.tasks.get(id);
+    if (!task || task.status === 'STOPPED') throw failedPrecondition(`task ${id} is not running`);
+    this.updates.push({ id, resources });
+  }
+
   readonly processes = new Map<string, NewProcess & { pid: number; running: boolean }>();
 
   async execProcess(p: NewProcess): Promise<void> {
@@ -287,7 +297,8 @@ export function fakeDaemon() {
   const log = silentLogger();
   const store = new ContainerStore(path.join(dir, 'data'));
   const fifos = new FifoDirs(path.join(dir, 'run', 'containers'));
-  const newService = () => new ContainerService({ port, store, fifos, runtimeRoot: path.join(dir, 'run', 'runtime'), runtime: 'builtin', log });
+  const events = new EventBus();
+  const newService = () => new ContainerService({ port, events, store, fifos, runtimeRoot: path.join(dir, 'run', 'runtime'), runtime: 'builtin', log });
   const containers = newService();
   const execs = new ExecService({ port, containers, fifos, log });
   const subscription = port.subscribeExits((exit) => (exit.execId ? execs.handleExit(exit) : void containers.handleExit(exit)));
@@ -297,6 +308,7 @@ export function fakeDaemon() {
     {
       containers,
       execs,
+      events,
       images,
       facts: hostFacts(path.join(dir, 'data')),
       dataRoot: path.join(dir, 'data'),
@@ -311,6 +323,7 @@ export function fakeDaemon() {
     port,
     transfer,
     execs,
+    events,
     app,
     containers,
     store,

@@ -175,21 +175,6 @@ describeRoot('docker CLI against skiffd', () => {
     await h.dockerOk(['rm', id]);
   });
 
-  it('skiffd killed with SIGKILL: a logging container\'s log has no gap, a --rm container that exited meanwhile is removed', async () => {
-    await h.dockerOk(['run', '-d', '--name', 'counter', 'busybox', 'sh', '-c', 'i=0; while true; do echo $i; i=$((i+1)); sleep 0.1; done']);
-    await h.dockerOk(['run', '-d', '--rm', '--name', 'brief', 'busybox', 'sleep', '1']);
-    await sleep(500);
-    await h.stop('SIGKILL');
-    await sleep(2_500);
-    await h.start();
-    await until(async () => !(await h.dockerOk(['ps', '-a', '--format', '{{.Names}}'])).split('\n').includes('brief'), 10_000, 'the --rm container removed');
-    expect(await h.dockerOk(['ps', '--format', '{{.Names}} {{.State}}'])).toBe('counter running');
-    const numbers = (await h.dockerOk(['logs', 'counter'])).split('\n').map(Number);
-    expect(numbers.length).toBeGreaterThan(20);
-    expect(numbers).toEqual(numbers.map((_, i) => i));
-    await h.dockerOk(['rm', '-f', 'counter']);
-  });
-
   it('skiff-containerd killed with SIGKILL is restarted; containers keep running and exits still arrive', async () => {
     const id = await h.dockerOk(['run', '-d', 'busybox', 'sleep', '1000']);
     const before = h.containerdPid();

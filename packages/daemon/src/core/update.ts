@@ -1,0 +1,47 @@
+// POST /containers/{id}/update: Docker's resource fields turned into the OCI "linux.resources"
+// that Tasks.Update hands to the runtime (the cgroup of the running task).
+import { z } from 'zod';
+import type { LinuxResources } from '@skiff/oci-spec';
+
+const int = z.number().int();
+
+export const UpdateBodySchema = z.looseObject({
+  Memory: int.min(0).optional(),
+  MemoryReservation: int.min(0).optional(),
+  MemorySwap: int.min(-1).optional(),
+  NanoCpus: int.min(0).optional(),
+  CpuShares: int.min(0).optional(),
+  CpuPeriod: int.min(0).optional(),
+  CpuQuota: int.optional(),
+  CpusetCpus: z.string().optional(),
+  CpusetMems: z.string().optional(),
+  PidsLimit: int.nullish(),
+});
+export type UpdateBody = z.infer<typeof UpdateBodySchema>;
+
+/** The CFS period Docker uses for --cpus. */
+const NANO_CPUS_PERIOD = 100_000;
+
+/** Zero means "unchanged" in Docker's update, so only non-zero fields become limits. */
+export function toLinuxResources(body: UpdateBody): LinuxResources {
+  const memory: NonNullable<LinuxResources['memory']> = {};
+  if (body.Memory) memory.limit = body.Memory;
+  if (body.MemoryReservation) memory.reservation = body.MemoryReservation;
+  if (body.MemorySwap) memory.swap = body.MemorySwap;
+  const cpu: NonNullable<LinuxResources['cpu']> = {};
+  if (body.NanoCpus) {
+    cpu.period = NANO_CPUS_PERIOD;
+    cpu.quota = Math.round((body.NanoCpus * NANO_CPUS_PERIOD) / 1e9);
+  }
+  if (body.CpuShares) cpu.shares = body.CpuShares;
+  if (body.CpuPeriod) cpu.period = body.CpuPeriod;
+  if (body.CpuQuota) cpu.quota = body.CpuQuota;
+  if (body.CpusetCpus) cpu.cpus = body.CpusetCpus;
+  if (body.CpusetMems) cpu.mems = body.CpusetMems;
+  const resources: LinuxResources = {};
+  if (Object.keys(memory).length) resources.memory = memory;
+  if (Object.keys(cpu).length) resources.cpu = cpu;
+  // Docker: a negative limit lifts it (-1 to the kernel), zero leaves it.
+  if (body.PidsLimit) resources.pids = { limit: body.PidsLimit < 0 ? -1 : body.PidsLimit };
+  return resources;
+}

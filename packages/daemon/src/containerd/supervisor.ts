@@ -151,6 +151,12 @@ export class ContainerdSupervisor {
   private async waitReady(timeoutMs = 30_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
+      // No socket yet: a dial now would only fail and put the channel into back-off.
+      if (!fs.existsSync(this.o.address)) {
+        if (!this.child && this.adoptedPid === undefined) break;
+        await sleep(20);
+        continue;
+      }
       if (await this.answers(1_000)) return;
       if (!this.child && this.adoptedPid === undefined) break;
       await sleep(50);

@@ -281,7 +281,9 @@ class Side {
     const fd = fs.openSync(this.log, 'a');
     fs.writeSync(fd, `\n---- ${new Date().toISOString()} start\n`);
     const t0 = nowMs();
-    const child = track(spawn(this.argv[0], this.argv.slice(1), { stdio: ['ignore', fd, fd] }));
+    // Own process group: a Ctrl-C in the terminal reaches the driver (which then cleans up through
+    // the daemons), not the daemons themselves.
+    const child = track(spawn(this.argv[0], this.argv.slice(1), { stdio: ['ignore', fd, fd], detached: true }));
     fs.closeSync(fd);
     this.child = child;
     const deadline = t0 + timeoutMs;

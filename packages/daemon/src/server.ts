@@ -68,6 +68,7 @@ export async function startDaemon(config: Config, { log }: { log: Logger }): Pro
       address,
       shimSocketDir: path.join(config.execRoot, 'shims'),
       namespace: config.containerdNamespace,
+      warmShims: config.warmShims,
       logLevel: config.logLevel === 'trace' ? 'debug' : config.logLevel,
       log: log.child({ component: 'containerd-supervisor' }),
       ping: (timeoutMs) => port.version(timeoutMs),

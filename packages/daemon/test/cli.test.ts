@@ -54,3 +54,11 @@ it('daemon.json uses dockerd\'s key names, is validated, and flags win over it',
   expect(() => readConfigFile(path.join(dir, 'absent.json'), true)).toThrow(/absent\.json/);
   expect(resolveConfig({}, {}).hosts).toEqual(['unix:///run/skiff/skiff.sock']);
 });
+
+it('keeps two warm shims by default; daemon.json can change that within bounds', () => {
+  expect(resolveConfig({}, {}).warmShims).toBe(2);
+  expect(resolveConfig({ 'warm-shims': 0 }, {}).warmShims).toBe(0);
+  const file = path.join(dir, 'daemon.json');
+  fs.writeFileSync(file, JSON.stringify({ 'warm-shims': 1000 }));
+  expect(() => readConfigFile(file, true)).toThrow(/warm-shims/);
+});

@@ -22,6 +22,8 @@ export interface SupervisorOptions {
   shimSocketDir: string;
   /** Namespaces to keep warm shims for (skiffd's own). */
   namespace: string;
+  /** Shims started ahead of need: each container start takes one, and a start that finds none pays a shim's start-up. */
+  warmShims: number;
   logLevel: string;
   log: Logger;
   /** Answers when containerd serves; the supervisor's health check. */
@@ -107,7 +109,7 @@ export class ContainerdSupervisor {
     const config = path.join(this.o.state, 'skiff-containerd.json');
     fs.writeFileSync(
       config,
-      JSON.stringify({ shim: { socketDir: this.o.shimSocketDir, warm: { size: 1, namespaces: [this.o.namespace] } } }),
+      JSON.stringify({ shim: { socketDir: this.o.shimSocketDir, warm: { size: this.o.warmShims, namespaces: [this.o.namespace] } } }),
     );
     // Its output goes to a file, not a pipe to us: it must keep logging after we die.
     const logFd = fs.openSync(path.join(this.o.state, 'skiff-containerd.log'), 'a');

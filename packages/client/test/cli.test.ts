@@ -1,34 +1,7 @@
 // The verbs against a fake engine, output compared with what docker prints for the same data.
 import { PassThrough } from 'node:stream';
-import type { EngineClient } from '../src';
 import { DaemonError } from '../src';
-import { runCli } from '../src/cli/main';
-
-const NOW = new Date('2026-11-28T12:00:00Z');
-const seconds = (iso: string) => Date.parse(iso) / 1000;
-
-function capture(engine: Partial<EngineClient>) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const cli = async (...args: string[]) => {
-    out = '';
-    err = '';
-    const code = await runCli(['node', 'skiff', ...args], () => ({
-      engine: engine as EngineClient,
-      stdout,
-      stderr,
-      stdin: new PassThrough(),
-      env: {},
-      now: () => NOW,
-    }));
-    return { code, stdout: out, stderr: err };
-  };
-  return cli;
-}
+import { capture, seconds } from './helpers/capture';
 
 const containers = [
   {

@@ -8,3 +8,4 @@ export * from './images';
 export * from './system';
 export * from './exec';
 export * from './streams';
+export * from './objects';

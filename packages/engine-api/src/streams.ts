@@ -1,9 +1,10 @@
 import { z } from 'zod';
 
-/** One line of POST /images/create (pull) or /images/{name}/push. */
+/** One line of POST /images/create (pull, import), /images/{name}/push or /images/load. */
 export const ProgressMessageSchema = z
   .object({
     id: z.string().optional(),
+    stream: z.string().optional(),
     status: z.string().optional(),
     progress: z.string().optional(),
     progressDetail: z.object({ current: z.number().optional(), total: z.number().optional() }).loose().optional(),
@@ -21,7 +22,8 @@ export const EventMessageSchema = z
     Actor: z.object({ ID: z.string(), Attributes: z.record(z.string(), z.string()).optional() }).loose(),
     scope: z.string().optional(),
     time: z.number(),
-    timeNano: z.number().optional(),
+    /** A client that keeps every digit reads it as a decimal string (beyond a double's precision). */
+    timeNano: z.union([z.number(), z.string()]).optional(),
   })
   .loose();
 export type EventMessage = z.infer<typeof EventMessageSchema>;

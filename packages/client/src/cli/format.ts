@@ -19,8 +19,8 @@ export function humanDuration(ms: number): string {
   return `${Math.floor(ms / 3_600_000 / 24 / 365)} years`;
 }
 
-/** Decimal units with three significant digits, as `docker images` prints sizes. */
-export function humanSize(bytes: number): string {
+/** Decimal units with three significant digits as `docker images` prints sizes (go-units' HumanSize takes four). */
+export function humanSize(bytes: number, precision = 3): string {
   const units = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'];
   let value = bytes;
   let unit = 0;
@@ -28,7 +28,7 @@ export function humanSize(bytes: number): string {
     value /= 1000;
     unit++;
   }
-  return `${Number(value.toPrecision(3))}${units[unit]}`;
+  return `${Number(value.toPrecision(precision))}${units[unit]}`;
 }
 
 export function shortId(id: string): string {

@@ -160,12 +160,12 @@ export function renderTemplate(source: string, data: unknown): string {
  * Go's text/tabwriter as docker configures it (minwidth 10, padding 3, spaces): each
  * tab-terminated cell is padded to its column's widest cell; the last cell of a line is not.
  */
-export function tabwrite(lines: string[]): string {
+export function tabwrite(lines: string[], minWidth = 10): string {
   const rows = lines.map((line) => line.split('\t'));
   const widths: number[] = [];
   for (const row of rows)
     row.slice(0, -1).forEach((cell, i) => {
-      widths[i] = Math.max(widths[i] ?? 10, [...cell].length + 3);
+      widths[i] = Math.max(widths[i] ?? minWidth, [...cell].length + 3);
     });
   return rows.map((row) => row.map((cell, i) => (i < row.length - 1 ? cell.padEnd(widths[i]! - ([...cell].length - cell.length)) : cell)).join('') + '\n').join('');
 }

@@ -21,7 +21,20 @@ import {
   InfoSchema,
   ProgressMessageSchema,
   VersionSchema,
+  AuthResponseSchema,
+  ContainerChangeSchema,
+  ContainerStatsSchema,
+  ContainerTopSchema,
+  DiskUsageSchema,
+  ImageDeleteItemSchema,
+  ImageHistoryItemSchema,
+  NetworkCreateResponseSchema,
+  NetworkSchema,
+  PruneResponseSchema,
+  VolumeListSchema,
+  VolumeSchema,
 } from '@skiff/engine-api';
+import { registryAuthHeader } from './auth';
 import type { Endpoint } from './host';
 import { daemonError } from './errors';
 import { jsonLines } from './json-lines';
@@ -59,19 +72,44 @@ function readAll(stream: Readable): Promise<string> {
   });
 }
 
+/** "{}" in Go's URL-alphabet base64, what the docker CLI sends without credentials. */
+const EMPTY_AUTH = 'e30=';
+
+/** Decodes the base64 JSON stat the archive routes send in a header. */
+export function pathStat(res: http.IncomingMessage): { name: string; size: number; mode: number; mtime: string; linkTarget: string } {
+  const header = res.headers['x-docker-container-path-stat'];
+  const text = Buffer.from(typeof header === 'string' ? header : '', 'base64').toString('utf8');
+  return z.object({ name: z.string(), size: z.number(), mode: z.number(), mtime: z.string(), linkTarget: z.string() }).loose().parse(JSON.parse(text || '{}'));
+}
+
+/** Image names keep their slashes and a registry's port colon in paths, as Go escapes them. */
+function encodeImage(name: string): string {
+  return name.split('/').map((part) => encodeURIComponent(part).replace(/%3A/g, ':')).join('/');
+}
+
 export interface ClientOptions {
   endpoint: Endpoint;
   /** A fixed API version (DOCKER_API_VERSION); otherwise negotiated. */
   apiVersion?: string;
+  /** Docker's client config directory, whose `auths` pull and push send as X-Registry-Auth. */
+  configDir?: string;
 }
 
 export class EngineClient {
   private apiVersion: string | undefined;
   private readonly endpoint: Endpoint;
+  private readonly configDir: string | undefined;
 
   constructor(options: ClientOptions) {
     this.endpoint = options.endpoint;
     this.apiVersion = options.apiVersion;
+    this.configDir = options.configDir;
+  }
+
+  /** Without credentials the header still goes, as an empty JSON object: dockerd requires it on push. */
+  private authHeaders(reference: string): Record<string, string> {
+    const auth = this.configDir === undefined ? undefined : registryAuthHeader(this.configDir, reference);
+    return { 'X-Registry-Auth': auth ?? EMPTY_AUTH };
   }
 
   private send(method: string, path: string, options: RequestOptions = {}): http.ClientRequest {
@@ -81,7 +119,14 @@ export class EngineClient {
       headers['Content-Type'] = 'application/json';
       headers['Content-Length'] = String(Buffer.byteLength(payload));
     }
-    const base = { method, path: `${path}${queryString(options.query)}`, headers };
+    const request = this.open(method, `${path}${queryString(options.query)}`, headers);
+    request.end(payload);
+    return request;
+  }
+
+  /** A request whose body the caller writes. */
+  private open(method: string, path: string, headers: Record<string, string>): http.ClientRequest {
+    const base = { method, path, headers };
     const endpoint = this.endpoint;
     let request: http.ClientRequest;
     if (endpoint.kind === 'unix') request = http.request({ ...base, socketPath: endpoint.socketPath, host: 'localhost' });
@@ -96,7 +141,6 @@ export class EngineClient {
         rejectUnauthorized: endpoint.tls.verify,
       });
     else request = http.request({ ...base, host: endpoint.host, port: endpoint.port });
-    request.end(payload);
     return request;
   }
 
@@ -228,9 +272,9 @@ export class EngineClient {
     });
   }
 
-  attachContainer(id: string, options: { stdin?: boolean; stdout?: boolean; stderr?: boolean; stream?: boolean; logs?: boolean } = {}) {
+  attachContainer(id: string, options: { stdin?: boolean; stdout?: boolean; stderr?: boolean; stream?: boolean; logs?: boolean; detachKeys?: string } = {}) {
     return this.hijack(`/containers/${encodeURIComponent(id)}/attach`, {
-      query: { stream: options.stream ?? true ? 1 : 0, stdin: options.stdin ? 1 : 0, stdout: options.stdout ?? true ? 1 : 0, stderr: options.stderr ?? true ? 1 : 0, logs: options.logs ? 1 : undefined },
+      query: { detachKeys: options.detachKeys, stream: options.stream ?? true ? 1 : 0, stdin: options.stdin ? 1 : 0, stdout: options.stdout ?? true ? 1 : 0, stderr: options.stderr ?? true ? 1 : 0, logs: options.logs ? 1 : undefined },
     });
   }
 
@@ -259,7 +303,7 @@ export class EngineClient {
   }
 
   inspectImage(name: string) {
-    return this.call('GET', `/images/${name.split('/').map(encodeURIComponent).join('/')}/json`, z.record(z.string(), z.unknown()));
+    return this.call('GET', `/images/${encodeImage(name)}/json`, z.record(z.string(), z.unknown()));
   }
 
   listImages(options: { all?: boolean } = {}) {
@@ -268,14 +312,198 @@ export class EngineClient {
 
   /** Pull progress, one message per JSON line; an `error` line is the pull's failure. */
   async pull(image: string, tag?: string) {
-    const res = await this.stream('POST', '/images/create', { query: { fromImage: image, tag } });
+    const res = await this.stream('POST', '/images/create', { query: { fromImage: image, tag }, headers: this.authHeaders(image) });
     return jsonLines(res, ProgressMessageSchema);
+  }
+
+  /** Push progress, as pull's. */
+  async push(name: string, tag?: string) {
+    const res = await this.stream('POST', `/images/${encodeImage(name)}/push`, { query: { tag }, headers: this.authHeaders(name) });
+    return jsonLines(res, ProgressMessageSchema);
+  }
+
+  /** Import progress of a rootfs tarball sent as the body. */
+  async importImage(source: Readable, options: { repo?: string; tag?: string; changes?: string[]; message?: string }) {
+    const query = new URLSearchParams({ fromSrc: '-' });
+    if (options.repo) query.set('repo', options.repo);
+    if (options.tag) query.set('tag', options.tag);
+    if (options.message) query.set('message', options.message);
+    for (const change of options.changes ?? []) query.append('changes', change);
+    const res = await this.upload('POST', `/images/create?${query}`, source, 'application/x-tar');
+    return jsonLines(res, ProgressMessageSchema);
+  }
+
+  /** A request whose body is a stream (a tar): load, import, copy into a container. */
+  async upload(method: string, pathAndQuery: string, body: Readable, contentType: string): Promise<http.IncomingMessage> {
+    const prefix = `/v${await this.version()}`;
+    const request = this.open(method, prefix + pathAndQuery, { 'Content-Type': contentType, 'Transfer-Encoding': 'chunked' });
+    body.pipe(request);
+    body.on('error', (err) => request.destroy(err));
+    const res = await this.respond(request);
+    if ((res.statusCode ?? 500) >= 400) throw daemonError(res.statusCode ?? 500, await readAll(res));
+    return res;
+  }
+
+  async auth(body: { username: string; password: string; serveraddress: string }) {
+    return this.call('POST', '/auth', AuthResponseSchema, { body });
+  }
+
+  restartContainer(id: string, timeout?: number) {
+    return this.callEmpty('POST', `/containers/${encodeURIComponent(id)}/restart`, { query: { t: timeout } });
+  }
+
+  pauseContainer(id: string) {
+    return this.callEmpty('POST', `/containers/${encodeURIComponent(id)}/pause`);
+  }
+
+  unpauseContainer(id: string) {
+    return this.callEmpty('POST', `/containers/${encodeURIComponent(id)}/unpause`);
+  }
+
+  renameContainer(id: string, name: string) {
+    return this.callEmpty('POST', `/containers/${encodeURIComponent(id)}/rename`, { query: { name } });
+  }
+
+  topContainer(id: string, psArgs?: string) {
+    return this.call('GET', `/containers/${encodeURIComponent(id)}/top`, ContainerTopSchema, { query: { ps_args: psArgs } });
+  }
+
+  containerChanges(id: string) {
+    return this.call('GET', `/containers/${encodeURIComponent(id)}/changes`, z.array(ContainerChangeSchema).nullable());
+  }
+
+  /** A tar of the container's filesystem. */
+  exportContainer(id: string) {
+    return this.stream('GET', `/containers/${encodeURIComponent(id)}/export`);
+  }
+
+  /** One stats sample (two reads apart, so precpu_stats is filled), or the live stream of them. */
+  async containerStats(id: string, stream: boolean) {
+    const res = await this.stream('GET', `/containers/${encodeURIComponent(id)}/stats`, { query: { stream: stream ? 1 : 0 } });
+    return jsonLines(res, ContainerStatsSchema);
+  }
+
+  /** A tar of a path in the container, with its stat in the X-Docker-Container-Path-Stat header. */
+  getArchive(id: string, path: string) {
+    return this.stream('GET', `/containers/${encodeURIComponent(id)}/archive`, { query: { path } });
+  }
+
+  /** The stat of a path in the container (X-Docker-Container-Path-Stat), or a NotFound refusal. */
+  async statPath(id: string, path: string): Promise<{ name: string; size: number; mode: number; mtime: string; linkTarget: string }> {
+    const res = await this.stream('HEAD', `/containers/${encodeURIComponent(id)}/archive`, { query: { path } });
+    res.resume();
+    return pathStat(res);
+  }
+
+  async putArchive(id: string, path: string, tar: Readable, options: { copyUIDGID?: boolean } = {}) {
+    const query = new URLSearchParams({ path });
+    if (options.copyUIDGID) query.set('copyUIDGID', '1');
+    await readAll(await this.upload('PUT', `/containers/${encodeURIComponent(id)}/archive?${query}`, tar, 'application/x-tar'));
+  }
+
+  commitContainer(id: string, options: { repo?: string; tag?: string; author?: string; comment?: string; changes?: string[]; pause?: boolean }) {
+    const query = new URLSearchParams({ container: id });
+    if (options.repo) query.set('repo', options.repo);
+    if (options.tag) query.set('tag', options.tag);
+    if (options.author) query.set('author', options.author);
+    if (options.comment) query.set('comment', options.comment);
+    query.set('pause', options.pause === false ? '0' : '1');
+    for (const change of options.changes ?? []) query.append('changes', change);
+    return this.call('POST', `/commit?${query}`, IdResponseSchema);
+  }
+
+  pruneContainers() {
+    return this.call('POST', '/containers/prune', PruneResponseSchema);
+  }
+
+  tagImage(source: string, repo: string, tag?: string) {
+    return this.callEmpty('POST', `/images/${encodeImage(source)}/tag`, { query: { repo, tag } });
+  }
+
+  removeImage(name: string, options: { force?: boolean; noPrune?: boolean } = {}) {
+    return this.call('DELETE', `/images/${encodeImage(name)}`, z.array(ImageDeleteItemSchema), {
+      query: { force: options.force ? 1 : undefined, noprune: options.noPrune ? 1 : undefined },
+    });
+  }
+
+  imageHistory(name: string) {
+    return this.call('GET', `/images/${encodeImage(name)}/history`, z.array(ImageHistoryItemSchema));
+  }
+
+  pruneImages(options: { all?: boolean } = {}) {
+    return this.call('POST', '/images/prune', PruneResponseSchema, { query: { filters: options.all ? JSON.stringify({ dangling: ['false'] }) : undefined } });
+  }
+
+  /** A docker-archive tar of the named images. */
+  saveImages(names: string[]) {
+    const query = new URLSearchParams();
+    for (const name of names) query.append('names', name);
+    return this.stream('GET', `/images/get?${query}`);
+  }
+
+  /** Load progress (JSON lines) of a docker-archive tar. */
+  async loadImages(tar: Readable, quiet: boolean) {
+    const res = await this.upload('POST', `/images/load?quiet=${quiet ? 1 : 0}`, tar, 'application/x-tar');
+    return jsonLines(res, ProgressMessageSchema);
+  }
+
+  createVolume(body: { Name?: string; Driver?: string; DriverOpts?: Record<string, string>; Labels?: Record<string, string> }) {
+    return this.call('POST', '/volumes/create', VolumeSchema, { body });
+  }
+
+  listVolumes() {
+    return this.call('GET', '/volumes', VolumeListSchema);
+  }
+
+  inspectVolume(name: string) {
+    return this.call('GET', `/volumes/${encodeURIComponent(name)}`, VolumeSchema);
+  }
+
+  removeVolume(name: string, force?: boolean) {
+    return this.callEmpty('DELETE', `/volumes/${encodeURIComponent(name)}`, { query: { force: force ? 1 : undefined } });
+  }
+
+  pruneVolumes(options: { all?: boolean } = {}) {
+    return this.call('POST', '/volumes/prune', PruneResponseSchema, { query: { filters: options.all ? JSON.stringify({ all: ['true'] }) : undefined } });
+  }
+
+  createNetwork(body: { Name: string; Driver?: string; Internal?: boolean; Labels?: Record<string, string>; IPAM?: unknown }) {
+    return this.call('POST', '/networks/create', NetworkCreateResponseSchema, { body });
+  }
+
+  listNetworks() {
+    return this.call('GET', '/networks', z.array(NetworkSchema));
+  }
+
+  inspectNetwork(id: string) {
+    return this.call('GET', `/networks/${encodeURIComponent(id)}`, NetworkSchema);
+  }
+
+  removeNetwork(id: string) {
+    return this.callEmpty('DELETE', `/networks/${encodeURIComponent(id)}`);
+  }
+
+  pruneNetworks() {
+    return this.call('POST', '/networks/prune', PruneResponseSchema);
+  }
+
+  connectNetwork(id: string, container: string) {
+    return this.callEmpty('POST', `/networks/${encodeURIComponent(id)}/connect`, { body: { Container: container } });
+  }
+
+  disconnectNetwork(id: string, container: string, force?: boolean) {
+    return this.callEmpty('POST', `/networks/${encodeURIComponent(id)}/disconnect`, { body: { Container: container, Force: force === true } });
+  }
+
+  diskUsage() {
+    return this.call('GET', '/system/df', DiskUsageSchema);
   }
 
   async events(options: { since?: string; until?: string; filters?: Record<string, string[]> } = {}) {
     const res = await this.stream('GET', '/events', {
       query: { since: options.since, until: options.until, filters: options.filters ? JSON.stringify(options.filters) : undefined },
     });
-    return jsonLines(res, EventMessageSchema);
+    // A nanosecond time has more digits than a double holds: it is read as the string it is sent as.
+    return jsonLines(res, EventMessageSchema, (line) => line.replace(/"timeNano":(\d+)/, '"timeNano":"$1"'));
   }
 }

@@ -15,6 +15,7 @@ export interface ContainerFlags {
   tty?: boolean;
   rm?: boolean;
   detach?: boolean;
+  detachKeys?: string;
 }
 
 export function createBody(image: string, command: string[], flags: ContainerFlags): ContainerCreateBody {
@@ -29,7 +30,8 @@ export function createBody(image: string, command: string[], flags: ContainerFla
     ...(flags.user ? { User: flags.user } : {}),
     Tty: flags.tty ?? false,
     OpenStdin: flags.interactive ?? false,
-    StdinOnce: flags.interactive ?? false,
+    // docker's rule: stdin closes with the first attached client only when run attaches it.
+    StdinOnce: attached && (flags.interactive ?? false),
     AttachStdin: attached && (flags.interactive ?? false),
     AttachStdout: attached,
     AttachStderr: attached,

@@ -1,5 +1,6 @@
 import type { CliContext } from '../context';
-import { pipeSession } from './stream';
+import { DEFAULT_DETACH_KEYS, parseDetachKeys } from './detach-keys';
+import { pipeSession, reportDetached } from './stream';
 
 export interface ExecFlags {
   interactive?: boolean;
@@ -8,6 +9,7 @@ export interface ExecFlags {
   env?: string[];
   workdir?: string;
   user?: string;
+  detachKeys?: string;
 }
 
 /** Runs a command in a running container; the exit status is the command's. */
@@ -22,17 +24,20 @@ export async function exec(ctx: CliContext, container: string, command: string[]
     Env: flags.env ?? [],
     ...(flags.workdir ? { WorkingDir: flags.workdir } : {}),
     ...(flags.user ? { User: flags.user } : {}),
+    ...(flags.detachKeys ? { DetachKeys: flags.detachKeys } : {}),
   });
   if (flags.detach) {
     await ctx.engine.startExecDetached(execId);
     return 0;
   }
   const socket = await ctx.engine.startExec(execId, { tty: flags.tty });
-  await pipeSession(ctx, {
+  const ended = await pipeSession(ctx, {
     socket,
+    detachKeys: parseDetachKeys(flags.detachKeys ?? DEFAULT_DETACH_KEYS),
     tty: flags.tty ?? false,
     stdin: flags.interactive ?? false,
     resize: (rows, columns) => ctx.engine.resizeExec(execId, rows, columns),
   });
+  if (ended === 'detached') return reportDetached(ctx);
   return (await ctx.engine.inspectExec(execId)).ExitCode ?? 0;
 }

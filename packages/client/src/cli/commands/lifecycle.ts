@@ -1,10 +1,13 @@
-// start, stop, kill, rm, wait: one request per named container.
+// start, stop, restart, kill, pause, unpause, rm, wait: one request per named container.
 import type { CliContext } from '../context';
 import { forEach } from './each';
 import { streamContainer } from './stream';
 
 export async function start(ctx: CliContext, names: string[], options: { attach?: boolean; interactive?: boolean }): Promise<number> {
-  if (options.attach || options.interactive) return streamContainer(ctx, names[0]!, { stdin: options.interactive, start: true });
+  if (options.attach || options.interactive) {
+    const exit = await streamContainer(ctx, names[0]!, { stdin: options.interactive, start: true });
+    return exit === 'detached' ? 0 : exit;
+  }
   return forEach(ctx, names, async (name) => {
     await ctx.engine.startContainer(name);
     return name;
@@ -34,4 +37,25 @@ export function rm(ctx: CliContext, names: string[], options: { force?: boolean;
 
 export function wait(ctx: CliContext, names: string[]): Promise<number> {
   return forEach(ctx, names, async (name) => String((await ctx.engine.waitContainer(name)).StatusCode));
+}
+
+export function restart(ctx: CliContext, names: string[], options: { time?: number }): Promise<number> {
+  return forEach(ctx, names, async (name) => {
+    await ctx.engine.restartContainer(name, options.time);
+    return name;
+  });
+}
+
+export function pause(ctx: CliContext, names: string[]): Promise<number> {
+  return forEach(ctx, names, async (name) => {
+    await ctx.engine.pauseContainer(name);
+    return name;
+  });
+}
+
+export function unpause(ctx: CliContext, names: string[]): Promise<number> {
+  return forEach(ctx, names, async (name) => {
+    await ctx.engine.unpauseContainer(name);
+    return name;
+  });
 }

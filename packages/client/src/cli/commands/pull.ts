@@ -1,6 +1,7 @@
 // docker pull: progress as docker prints it, one line per layer redrawn in place on a terminal,
 // plain status lines otherwise (lines carrying only a byte count are left out there).
 import type { Writable } from 'node:stream';
+import type { ProgressMessage } from '@skiff/engine-api';
 import type { CliContext } from '../context';
 
 /** Docker Hub's implied registry and library/ namespace, and the implied :latest tag. */
@@ -22,9 +23,14 @@ export async function pullImage(ctx: CliContext, reference: string, out: Writabl
   if (!reference.includes(':') || reference.lastIndexOf(':') < reference.lastIndexOf('/')) {
     if (!ref.digest) out.write(`Using default tag: latest\n`);
   }
+  return renderProgress(ctx, await ctx.engine.pull(ref.name, ref.digest ?? ref.tag), out);
+}
+
+/** Pull, push, load and import progress: per-layer lines, an `error` line is the failure (1). */
+export async function renderProgress(ctx: CliContext, messages: AsyncIterable<ProgressMessage>, out: Writable & { isTTY?: boolean }): Promise<number> {
   const terminal = out.isTTY === true;
   const lines = new Map<string, number>();
-  for await (const message of await ctx.engine.pull(ref.name, ref.digest ?? ref.tag)) {
+  for await (const message of messages) {
     if (message.error) {
       ctx.stderr.write(`${message.error}\n`);
       return 1;
@@ -46,8 +52,12 @@ export async function pullImage(ctx: CliContext, reference: string, out: Writabl
       out.write(`\x1b[${up}A\x1b[2K\r${prefix}${message.status ?? ''}${message.progress ? ` ${message.progress}` : ''}\r\x1b[${up}B`);
       continue;
     }
+    // An aux message (push's digest record) is for programs: docker prints nothing for it.
+    if ((message as { aux?: unknown }).aux !== undefined && message.status === undefined && message.stream === undefined) continue;
     lines.clear();
-    out.write(`${prefix}${message.status ?? ''}\n`);
+    // `stream` lines (load's "Loaded image: ...") carry their own newline.
+    if (message.stream !== undefined) out.write(message.stream);
+    else out.write(`${prefix}${message.status ?? ''}\n`);
   }
   return 0;
 }

@@ -28,7 +28,9 @@ export async function run(ctx: CliContext, image: string, command: string[], fla
       ctx.stdout.write(`${id}\n`);
       return 0;
     }
-    return await streamContainer(ctx, id, { stdin: flags.interactive, start: true, autoRemove: flags.rm });
+    // docker run says nothing after the detach keys and exits 0.
+    const exit = await streamContainer(ctx, id, { stdin: flags.interactive, start: true, autoRemove: flags.rm, detachKeys: flags.detachKeys });
+    return exit === 'detached' ? 0 : exit;
   } catch (err) {
     reportError(ctx, err);
     if (flags.rm) await ctx.engine.removeContainer(id, { force: true }).catch(() => undefined);

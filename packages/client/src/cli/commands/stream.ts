@@ -4,16 +4,22 @@
 import type { Duplex } from 'node:stream';
 import { demultiplex } from '../../sdk/stdcopy';
 import type { CliContext } from '../context';
+import { DEFAULT_DETACH_KEYS, escapeFilter, parseDetachKeys } from './detach-keys';
 
 export interface Session {
   socket: Duplex;
   tty: boolean;
   stdin: boolean;
   resize?: (rows: number, columns: number) => Promise<void>;
+  /** Watched for in a TTY session's input: typing them ends the session, not the process. */
+  detachKeys?: Buffer;
 }
 
-/** Pipes a hijacked session until the daemon closes the output. */
-export async function pipeSession(ctx: CliContext, session: Session): Promise<void> {
+/**
+ * Pipes a hijacked session until the daemon closes the output, or until the detach keys are
+ * typed ("detached": the process goes on running).
+ */
+export async function pipeSession(ctx: CliContext, session: Session): Promise<'ended' | 'detached'> {
   const { socket } = session;
   const rawTerminal = session.tty && session.stdin && ctx.stdin.isTTY === true && typeof ctx.stdin.setRawMode === 'function';
   if (rawTerminal) ctx.stdin.setRawMode!(true);
@@ -24,40 +30,54 @@ export async function pipeSession(ctx: CliContext, session: Session): Promise<vo
     resize();
     process.on('SIGWINCH', resize);
   }
+  let detach: (() => void) | undefined;
+  const detached = new Promise<'detached'>((resolve) => (detach = () => resolve('detached')));
+  const onInput =
+    session.tty && session.detachKeys?.length ? escapeFilter(session.detachKeys, (chunk) => socket.write(chunk), detach!) : (chunk: Buffer) => socket.write(chunk);
   if (session.stdin) {
-    ctx.stdin.on('data', (chunk: Buffer) => socket.write(chunk));
+    ctx.stdin.on('data', onInput);
     // Half-close: the process sees EOF on stdin and still sends the rest of its output.
     ctx.stdin.once('end', () => socket.end());
     ctx.stdin.resume();
   }
   try {
-    if (session.tty)
-      await new Promise<void>((resolve, reject) => {
-        socket.on('data', (chunk: Buffer) => ctx.stdout.write(chunk));
-        socket.on('end', resolve);
-        socket.on('close', resolve);
-        socket.on('error', reject);
-      });
-    else await demultiplex(socket, ctx.stdout, ctx.stderr);
+    const output = session.tty
+      ? new Promise<'ended'>((resolve, reject) => {
+          socket.on('data', (chunk: Buffer) => ctx.stdout.write(chunk));
+          socket.on('end', () => resolve('ended'));
+          socket.on('close', () => resolve('ended'));
+          socket.on('error', reject);
+        })
+      : demultiplex(socket, ctx.stdout, ctx.stderr).then(() => 'ended' as const);
+    return await Promise.race([output, detached]);
   } finally {
     if (session.tty) process.off('SIGWINCH', resize);
     if (rawTerminal) ctx.stdin.setRawMode!(false);
-    if (session.stdin) ctx.stdin.pause();
+    if (session.stdin) {
+      ctx.stdin.off('data', onInput);
+      ctx.stdin.pause();
+    }
     socket.destroy();
   }
 }
 
 /**
  * Attaches to a container, starts it when asked, streams it until it exits and returns its
- * exit code: the wait is registered before the start, so a fast exit cannot be missed.
+ * exit code (or "detached" after the detach keys): the wait is registered before the start, so a
+ * fast exit cannot be missed.
  */
-export async function streamContainer(ctx: CliContext, id: string, options: { stdin?: boolean; start?: boolean; autoRemove?: boolean }): Promise<number> {
+export async function streamContainer(
+  ctx: CliContext,
+  id: string,
+  options: { stdin?: boolean; start?: boolean; autoRemove?: boolean; detachKeys?: string; waitCondition?: 'not-running' | 'next-exit' | 'removed' },
+): Promise<number | 'detached'> {
   const inspect = await ctx.engine.inspectContainer(id);
   const tty = inspect.Config.Tty === true;
   const stdin = options.stdin === true;
-  const socket = await ctx.engine.attachContainer(id, { stdin, stdout: true, stderr: true, stream: true });
-  const waiter = await ctx.engine.registerWait(id, options.autoRemove ? 'removed' : 'next-exit');
-  const output = pipeSession(ctx, { socket, tty, stdin, resize: (rows, columns) => ctx.engine.resizeContainer(id, rows, columns) });
+  const detachKeys = parseDetachKeys(options.detachKeys ?? DEFAULT_DETACH_KEYS);
+  const socket = await ctx.engine.attachContainer(id, { stdin, stdout: true, stderr: true, stream: true, detachKeys: options.detachKeys });
+  const waiter = await ctx.engine.registerWait(id, options.waitCondition ?? (options.autoRemove ? 'removed' : 'next-exit'));
+  const output = pipeSession(ctx, { socket, tty, stdin, detachKeys, resize: (rows, columns) => ctx.engine.resizeContainer(id, rows, columns) });
   if (options.start) {
     try {
       await ctx.engine.startContainer(id);
@@ -67,6 +87,12 @@ export async function streamContainer(ctx: CliContext, id: string, options: { st
       throw err;
     }
   }
-  const [exit] = await Promise.all([waiter.result, output]);
-  return exit.StatusCode;
+  if ((await output) === 'detached') return 'detached';
+  return (await waiter.result).StatusCode;
+}
+
+/** What docker attach and exec -it print after the detach keys, with exit status 1. */
+export function reportDetached(ctx: CliContext): number {
+  ctx.stderr.write('read escape sequence\n');
+  return 1;
 }

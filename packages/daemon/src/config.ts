@@ -24,6 +24,10 @@ export const ConfigFileSchema = z.strictObject({
   tlscacert: z.string().min(1).optional(),
   tlscert: z.string().min(1).optional(),
   tlskey: z.string().min(1).optional(),
+  bridge: z.string().min(1).max(15).optional(),
+  bip: z.string().min(1).optional(),
+  mtu: z.number().int().min(68).optional(),
+  'default-address-pools': z.array(z.strictObject({ base: z.string().min(1), size: z.number().int() })).optional(),
 });
 export type ConfigFile = z.infer<typeof ConfigFileSchema>;
 
@@ -56,6 +60,15 @@ export const ConfigSchema = z.strictObject({
   tlsCaCert: z.string().min(1).optional(),
   tlsCert: z.string().min(1).optional(),
   tlsKey: z.string().min(1).optional(),
+  /** The default bridge network's Linux bridge device (dockerd's --bridge). */
+  bridge: z.string().min(1).max(15).default('skiff0'),
+  /** Its gateway address and subnet (dockerd's --bip); not Docker's 172.17/16, so both engines can run side by side. */
+  bip: z.string().regex(/^\d+\.\d+\.\d+\.\d+\/\d+$/).default('172.30.0.1/16'),
+  mtu: z.number().int().min(68).default(1500),
+  /** User-defined networks' subnets when none is given. */
+  defaultAddressPools: z
+    .array(z.strictObject({ base: z.string().min(1), size: z.number().int().min(1).max(30) }))
+    .default([{ base: '172.31.0.0/16', size: 24 }]),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 export type ConfigInput = z.input<typeof ConfigSchema>;
@@ -102,6 +115,10 @@ export function resolveConfig(file: ConfigFile, flags: Partial<ConfigInput>): Co
     tlsCaCert: file.tlscacert,
     tlsCert: file.tlscert,
     tlsKey: file.tlskey,
+    bridge: file.bridge,
+    bip: file.bip,
+    mtu: file.mtu,
+    defaultAddressPools: file['default-address-pools'],
   };
   const merged: Record<string, unknown> = {};
   for (const source of [fromFile, flags]) {
@@ -118,6 +135,13 @@ export function resolveConfig(file: ConfigFile, flags: Partial<ConfigInput>): Co
   if (config.tls && (!config.tlsCert || !config.tlsKey)) throw invalidArgument('--tls needs --tlscert and --tlskey');
   if (config.tlsVerify && !config.tlsCaCert) throw invalidArgument('--tlsverify needs --tlscacert: the CA that signs the clients\' certificates');
   return config;
+}
+
+/** dockerd's --default-address-pool value: "base=10.10.0.0/16,size=24". */
+export function parseAddressPool(value: string): { base: string; size: number } {
+  const fields = Object.fromEntries(value.split(',').map((kv) => kv.split('=', 2) as [string, string]));
+  if (!fields.base || !fields.size || !/^\d+$/.test(fields.size)) throw invalidArgument(`invalid default address pool ${value}: want base=<cidr>,size=<n>`);
+  return { base: fields.base, size: Number(fields.size) };
 }
 
 /** The TLS material for tcp:// listeners, read once at start; undefined without --tls. */

@@ -8,8 +8,11 @@ import { GrpcImages } from './containerd/grpc-images';
 import { GrpcContainerd } from './containerd/grpc-port';
 import { ContainerdSupervisor, findContainerdBinary } from './containerd/supervisor';
 import { ContainerService } from './core/containers';
+import { NetworkService } from './network/service';
+import { execRunner } from './network/runner';
 import { EventBus } from './core/events';
 import { ExecService } from './core/exec';
+import { execProbeRunner, HealthMonitor } from './core/health';
 import { FifoDirs } from './core/fifos';
 import { ImageService } from './core/image-service';
 import type { EventSubscription } from './core/ports';
@@ -78,6 +81,17 @@ export async function startDaemon(config: Config, { log }: { log: Logger }): Pro
 
   const fifos = new FifoDirs(path.join(config.execRoot, 'containers'));
   const events = new EventBus();
+  const network = new NetworkService({
+    dataRoot: config.dataRoot,
+    execRoot: config.execRoot,
+    runner: execRunner,
+    bridge: config.bridge,
+    bip: config.bip,
+    mtu: config.mtu,
+    pools: config.defaultAddressPools,
+    log: log.child({ component: 'network' }),
+  });
+  await network.init();
   const containers = new ContainerService({
     port,
     events,
@@ -86,6 +100,7 @@ export async function startDaemon(config: Config, { log }: { log: Logger }): Pro
     runtimeRoot: path.join(config.execRoot, 'runtime'),
     runtime: RUNTIME,
     log,
+    network,
   });
   containers.load();
   const execs = new ExecService({ port, containers, fifos, log });
@@ -124,6 +139,16 @@ export async function startDaemon(config: Config, { log }: { log: Logger }): Pro
   // Served only once reconciled: a client must not see a container running that exited while
   // skiffd was down.
   await subscribe();
+  // Probes are exec'd processes; one past its timeout is killed by its host pid.
+  const killProbe = (pid: number) => {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  };
+  const health = new HealthMonitor({ containers, events, runner: execProbeRunner(execs, killProbe) });
+  health.begin();
 
   const facts = hostFacts(config.dataRoot);
   const app = buildApp(
@@ -131,7 +156,7 @@ export async function startDaemon(config: Config, { log }: { log: Logger }): Pro
       containers,
       execs,
       events,
-      images: new ImageService({ port: new GrpcImages(port), usedBy: (id) => containers.usersOfImage(id) }),
+      images: new ImageService({ port: new GrpcImages(port), usedBy: (id) => containers.usersOfImage(id), events }),
       facts,
       dataRoot: config.dataRoot,
       runtime: RUNTIME,
@@ -149,6 +174,8 @@ export async function startDaemon(config: Config, { log }: { log: Logger }): Pro
       stopping = true;
       for (const t of timers) clearTimeout(t);
       subscription?.close();
+      containers.shutdown();
+      health.close();
       await listeners.close();
       await app.close();
       port.close();

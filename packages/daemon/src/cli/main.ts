@@ -2,7 +2,7 @@
 // SIGTERM or SIGINT. Containers keep running when skiffd stops.
 import { Command, Option } from 'commander';
 import { asSkiffError } from '@skiff/errors';
-import { type Config, DEFAULT_CONFIG_FILE, LOG_LEVELS, readConfigFile, resolveConfig } from '../config';
+import { type Config, DEFAULT_CONFIG_FILE, LOG_LEVELS, parseAddressPool, readConfigFile, resolveConfig } from '../config';
 import { createLogger } from '../log';
 import { startDaemon } from '../server';
 import { version } from '../version';
@@ -27,6 +27,10 @@ export async function main(argv: string[]): Promise<number | undefined> {
     .option('--tlscacert <file>', 'CA certificate that signs the clients\' certificates')
     .option('--tlscert <file>', 'the server\'s TLS certificate')
     .option('--tlskey <file>', 'the server\'s TLS key')
+    .option('-b, --bridge <device>', 'the default bridge network\'s Linux bridge (default skiff0)')
+    .option('--bip <cidr>', 'the default bridge\'s address and subnet (default 172.30.0.1/16)')
+    .option('--mtu <bytes>', 'MTU of the containers\' interfaces (default 1500)', (v) => Number(v))
+    .option('--default-address-pool <base=cidr,size=n>', 'where user-defined networks\' subnets come from (repeatable)', collect)
     .addOption(new Option('-l, --log-level <level>', 'log level').choices(LOG_LEVELS))
     .exitOverride();
   try {
@@ -49,6 +53,10 @@ export async function main(argv: string[]): Promise<number | undefined> {
     tlscacert?: string;
     tlscert?: string;
     tlskey?: string;
+    bridge?: string;
+    bip?: string;
+    mtu?: number;
+    defaultAddressPool?: string[];
     logLevel?: Config['logLevel'];
   }>();
   try {
@@ -67,6 +75,10 @@ export async function main(argv: string[]): Promise<number | undefined> {
       tlsCaCert: flags.tlscacert,
       tlsCert: flags.tlscert,
       tlsKey: flags.tlskey,
+      bridge: flags.bridge,
+      bip: flags.bip,
+      mtu: flags.mtu,
+      defaultAddressPools: flags.defaultAddressPool?.map(parseAddressPool),
       logLevel: flags.logLevel,
     });
     const log = createLogger(config.logLevel);

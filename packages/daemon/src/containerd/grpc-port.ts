@@ -1,6 +1,7 @@
 // The ContainerdPort over skiff-containerd's gRPC API (protos/skiff/containerd/services/*/v1),
 // every call in skiffd's own namespace so its containers and images stay apart from what other
 // clients of the same containerd create.
+import { PassThrough, type Readable } from 'node:stream';
 import * as grpc from '@grpc/grpc-js';
 import { SkiffError, isSkiffError, kindOfGrpcCode } from '@skiff/errors';
 import { loadGrpcObject, NAMESPACE_METADATA_KEY } from '@skiff/protos';
@@ -19,7 +20,7 @@ import type { Timestamp__Output } from '@skiff/protos/generated/google/protobuf/
 import type { Metrics__Output } from '@skiff/protos/generated/skiff/types/v1/Metrics';
 import type { BlkioEntry__Output } from '@skiff/protos/generated/skiff/types/v1/BlkioEntry';
 import type { LinuxResources } from '@skiff/oci-spec';
-import type { ContainerdPort, EventSubscription, ImageRecord, NewContainer, NewProcess, NewTask, TaskExit, TaskMetrics, TaskState } from '../core/ports';
+import type { ContainerdPort, EventSubscription, ImageRecord, NewContainer, NewProcess, NewTask, SnapshotMount, TaskExit, TaskMetrics, TaskState } from '../core/ports';
 
 export type Service = 'containers' | 'tasks' | 'events' | 'version' | 'images' | 'content' | 'snapshots' | 'transfer';
 
@@ -153,6 +154,25 @@ export class GrpcContainerd implements ContainerdPort {
 
   async prepareSnapshot(key: string, parent: string): Promise<void> {
     await this.call('snapshots', 'Prepare', { snapshotter: SNAPSHOTTER, key, parent });
+  }
+
+  async snapshotMounts(key: string): Promise<SnapshotMount[]> {
+    const res = await this.call<{ mounts: SnapshotMount[] }>('snapshots', 'Mounts', { snapshotter: SNAPSHOTTER, key });
+    return res.mounts.map((m) => ({ type: m.type, source: m.source, target: m.target, options: [...m.options] }));
+  }
+
+  exportRootfs(id: string): Readable {
+    const chunks = this.openStream<{ data: Buffer }>('transfer', 'ExportRootfs', { containerId: id });
+    const out = new PassThrough();
+    // A reader that leaves cancels the call, so containerd unmounts its view at once.
+    out.on('close', () => chunks.cancel());
+    chunks.on('error', (err: grpc.ServiceError) => out.destroy(fromGrpc(err)));
+    chunks.on('data', (c: { data: Buffer }) => {
+      if (!out.write(c.data)) chunks.pause();
+    });
+    out.on('drain', () => chunks.resume());
+    chunks.on('end', () => out.end());
+    return out;
   }
 
   async removeSnapshot(key: string): Promise<void> {

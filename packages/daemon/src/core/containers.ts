@@ -1,6 +1,8 @@
 // Docker containers on top of skiff-containerd: the records and their state machine (created ->
 // running -> exited, removal), name and id lookup, and the reactions to task exits (state,
 // waiters, AutoRemove). Everything about containerd goes through the ContainerdPort.
+import * as path from 'node:path';
+import type { Readable } from 'node:stream';
 import type { Logger } from 'pino';
 import { conflict, failedPrecondition, invalidArgument, isSkiffError, notFound, notModified, SkiffError } from '@skiff/errors';
 import type { CreateBody } from './create-request';
@@ -14,7 +16,21 @@ import { checkName, generateName, newContainerId } from './names';
 import type { ContainerdPort, TaskExit, TaskMetrics } from './ports';
 import { parseSignal } from './signals';
 import { buildSpec, mergeEnv } from './spec';
+import { checkHostConfig, keptHostConfig } from './hostconfig';
+import { needsPasswd, resolveUser } from './hostconfig-user';
+import { materializeMounts, type MountPoint, planMounts } from './mounts';
+import type { RootfsMode } from './rootfs-view';
+import { type Change, changes } from './archive-changes';
+import { copyUp } from './mounts-copyup';
+import { withRootfs } from './rootfs-view';
+import { type Health, HealthcheckSchema, mergeHealthcheck } from './health';
+import { checkRestartPolicy, RestartScheduler, shouldRestart, startsWithDaemon, type Timers } from './restart-policy';
+import { VolumeStore } from '../volumes/store';
 import type { ContainerStore } from '../store/container-store';
+import type { NetworkService } from '../network/service';
+import { keptNetworkHostConfig } from '../network/endpoint';
+import { exposedPortsField } from '../network/ports';
+import { withNetns } from '../network/spec';
 import { type ContainerRecord, ZERO_TIME } from '../store/record';
 
 export type WaitCondition = 'not-running' | 'next-exit' | 'removed';
@@ -35,6 +51,10 @@ export interface ContainerServiceOptions {
   /** The runtime name recorded with each container ("builtin": skiff-runc inside the shim). */
   runtime: string;
   log: Logger;
+  /** Bridge networking; without it containers get a namespace with loopback only. */
+  network?: NetworkService;
+  /** The restart back-off's timers (tests give fake ones). */
+  timers?: Timers;
 }
 
 const SIGKILL = 9;
@@ -48,8 +68,33 @@ export class ContainerService {
   /** StdinOnce containers whose attached client ended its input before the task started. */
   private readonly stdinEndedEarly = new Set<string>();
   private readonly attachments = new AttachManager();
+  private readonly restarts: RestartScheduler;
+  /** Set by the first resync: the start-up restarts of the policies are done once. */
+  private restored = false;
+  /** The local volumes, beside the container records under the data root. */
+  readonly volumes: VolumeStore;
 
-  constructor(private readonly o: ContainerServiceOptions) {}
+  constructor(private readonly o: ContainerServiceOptions) {
+    this.volumes = new VolumeStore(path.join(path.dirname(o.store.dir), 'volumes'), (name) => this.volumeUsers(name));
+    this.restarts = new RestartScheduler(o.timers);
+  }
+
+  /** A probe's outcome (core/health.ts), kept while the container runs. */
+  setHealth(id: string, health: Health): void {
+    if (this.records.get(id)?.State.Status === 'running' || this.records.get(id)?.State.Status === 'paused') this.setState(id, { Health: health });
+  }
+
+  /** skiffd stops: no restart fires any more. */
+  shutdown(): void {
+    this.restarts.cancelAll();
+  }
+
+  /** Ids of the containers, in any state, whose mounts use the volume. */
+  private volumeUsers(name: string): string[] {
+    return this.all()
+      .filter((r) => r.MountPoints.some((m) => m.Type === 'volume' && m.Name === name))
+      .map((r) => r.Id);
+  }
 
   /** Loads the records from disk (a restart), before any request is served. */
   load(): void {
@@ -67,9 +112,16 @@ export class ContainerService {
    */
   async resync(): Promise<void> {
     const tasks = new Map((await this.o.port.listTasks()).map((t) => [t.containerId, t]));
+    // Found stopped at start-up (before the exits below, which apply their policy themselves).
+    const stopped = this.restored ? [] : this.all().filter((r) => r.State.Status === 'exited' || r.State.Status === 'restarting');
+    this.restored = true;
     for (const record of [...this.records.values()]) {
       const status = record.State.Status;
-      if (status !== 'running' && status !== 'paused') continue;
+      // An exit recorded by a skiffd that died before releasing the network.
+      if (status !== 'running' && status !== 'paused') {
+        if (Object.values(record.Networks).some((e) => e.EndpointID !== '')) await this.releaseNetwork(record.Id);
+        continue;
+      }
       const task = tasks.get(record.Id);
       if (task && task.status !== 'STOPPED' && task.status !== 'UNKNOWN') {
         const now = task.status === 'PAUSED' || task.status === 'PAUSING' ? 'paused' : 'running';
@@ -77,6 +129,12 @@ export class ContainerService {
         continue;
       }
       await this.handleExit({ containerId: record.Id, exitStatus: task ? task.exitStatus : 255, exitedAt: task?.exitedAt ?? new Date() });
+    }
+    for (const r of stopped) {
+      // A restart pending when skiffd went down is due now.
+      if (r.State.Status !== 'restarting' && !startsWithDaemon(r.HostConfig.RestartPolicy, r.HasBeenManuallyStopped)) continue;
+      this.setState(r.Id, { Status: 'restarting' });
+      await this.start(r.Id, 'policy').catch((err: Error) => this.o.log.warn({ id: r.Id, err: err.message }, 'start-up restart failed'));
     }
   }
 
@@ -135,7 +193,8 @@ export class ContainerService {
       this.checkNameFree(name);
     }
     const networkMode = body.HostConfig?.NetworkMode || 'default';
-    if (!['default', 'bridge', 'none', 'host'].includes(networkMode)) throw notFound(`network ${networkMode} not found`);
+    if (!this.o.network && !['default', 'bridge', 'none', 'host'].includes(networkMode)) throw notFound(`network ${networkMode} not found`);
+    const networks = this.o.network?.plan(networkMode, body.NetworkingConfig?.EndpointsConfig ?? undefined, (ref) => this.get(ref)) ?? {};
     const image = await resolveImage(this.o.port, body.Image);
     const imageConfig = image.config.config ?? {};
     // A request Entrypoint replaces the image's Entrypoint and Cmd; [""] clears it (Docker's rule).
@@ -150,6 +209,14 @@ export class ContainerService {
     }
     const argv = [...(entrypoint ?? []), ...(cmd ?? [])];
     if (argv.length === 0) throw invalidArgument('No command specified');
+    const hostConfig = keptHostConfig(body.HostConfig);
+    checkHostConfig(hostConfig);
+    checkRestartPolicy(body.HostConfig?.RestartPolicy ?? undefined, body.HostConfig?.AutoRemove ?? false);
+    const volumes = [...new Set([...Object.keys(imageConfig.Volumes ?? {}), ...Object.keys(body.Volumes ?? {})])];
+    const plannedMounts = planMounts(
+      { ...hostConfig, volumes },
+      { volumes: this.volumes, mountsOf: (ref) => this.get(ref).MountPoints },
+    );
 
     const id = newContainerId();
     name ??= generateName((n) => this.names.has(n));
@@ -180,13 +247,38 @@ export class ContainerService {
         Labels: { ...(imageConfig.Labels ?? {}), ...(body.Labels ?? {}) },
         ...(body.StopSignal || imageConfig.StopSignal ? { StopSignal: body.StopSignal || imageConfig.StopSignal } : {}),
         ...(body.StopTimeout != null ? { StopTimeout: body.StopTimeout } : {}),
+        ...healthcheckOf(imageConfig.Healthcheck, body.Healthcheck),
+        ...(volumes.length > 0 ? { Volumes: Object.fromEntries(volumes.map((v) => [v, {}])) } : {}),
+        ...exposedPortsField(imageConfig, body),
       },
-      HostConfig: { AutoRemove: body.HostConfig?.AutoRemove ?? false, NetworkMode: networkMode },
+      HostConfig: {
+        AutoRemove: body.HostConfig?.AutoRemove ?? false,
+        NetworkMode: networkMode,
+        ...keptNetworkHostConfig(body.HostConfig),
+        ...(body.HostConfig?.RestartPolicy ? { RestartPolicy: body.HostConfig.RestartPolicy } : {}),
+        ...hostConfig,
+      },
+      RestartCount: 0,
+      HasBeenManuallyStopped: false,
+      MountPoints: [],
+      Networks: networks,
+      Ports: {},
       State: { Status: 'created', Pid: 0, ExitCode: 0, Error: '', StartedAt: ZERO_TIME, FinishedAt: ZERO_TIME },
       LogPath: this.o.store.logPath(id),
     };
     if (record.Config.StopSignal) parseSignal(record.Config.StopSignal);
-    const spec = buildSpec(record);
+    record.MountPoints = materializeMounts(plannedMounts, this.volumes);
+    // User and group names, and volumes to fill from the image, need the container's files: then
+    // the spec waits for the snapshot.
+    const fromRootfs = needsPasswd(record.Config.User, hostConfig.GroupAdd) || record.MountPoints.some((m) => m.CopyUp);
+    let spec;
+    try {
+      this.mountVolumes(record);
+      spec = fromRootfs ? undefined : this.spec(record);
+    } catch (err) {
+      this.removeAnonymousVolumes(record.MountPoints);
+      throw err;
+    }
 
     // The name is claimed before the first await that could let a second create take it.
     this.checkNameFree(name);
@@ -197,10 +289,14 @@ export class ContainerService {
       const chainId = unpacked ? image.chainId : await this.o.port.unpack(image.name);
       await this.o.port.prepareSnapshot(id, chainId);
       try {
+        if (fromRootfs) {
+          await this.readRootfs(record);
+          spec = this.spec(record);
+        }
         await this.o.port.createContainer({
           id,
           image: image.name,
-          spec,
+          spec: spec!,
           snapshotKey: id,
           labels: {},
           runtime: { name: this.o.runtime, root: this.o.runtimeRoot, logPath: record.LogPath },
@@ -213,9 +309,50 @@ export class ContainerService {
       this.emit(record, 'create');
     } catch (err) {
       this.names.delete(name);
+      this.removeAnonymousVolumes(record.MountPoints);
       throw err;
     }
     return { Id: id, Warnings: [] };
+  }
+
+  /** The OCI spec, joined to the network namespace skiffd prepares at start. */
+  private spec(record: ContainerRecord) {
+    const spec = buildSpec(record);
+    if (!this.o.network) return spec;
+    const netns = this.o.network.specNetns(record, (ref) => this.get(ref));
+    return this.o.network.withFiles(netns ? withNetns(spec, netns) : spec, record, (ref) => this.get(ref));
+  }
+
+  /** The networking of the container, for the network routes; undefined without bridge networking. */
+  get network(): NetworkService | undefined {
+    return this.o.network;
+  }
+
+  /** Changes a record under its lock (network connect and disconnect). */
+  async updateRecord(ref: string, fn: (record: ContainerRecord, running: boolean) => Promise<ContainerRecord>): Promise<ContainerRecord> {
+    const { Id: id } = this.get(ref);
+    return this.mutex.run(id, async () => this.save(await fn(this.get(id), this.isRunning(id))));
+  }
+
+  /** Gives the container's namespace and addresses back (stop, exit, removal); never fails the caller. */
+  private async releaseNetwork(id: string): Promise<void> {
+    const record = this.records.get(id);
+    if (!record || !this.o.network) return;
+    try {
+      this.o.network.syncFiles(this.all(), this.save({ ...record, ...(await this.o.network.down(record)) }));
+    } catch (err) {
+      this.o.log.warn({ id, err }, 'releasing the network failed');
+    }
+  }
+
+  /** Resolves User/GroupAdd names and fills empty volumes from the new container's snapshot. */
+  private async readRootfs(record: ContainerRecord): Promise<void> {
+    // runtimeRoot is <exec-root>/runtime; the views are mounted under <exec-root>/rootfs.
+    const deps = { port: this.o.port, execRoot: path.dirname(this.o.runtimeRoot) };
+    await withRootfs(deps, record, 'ro', async (root) => {
+      if (needsPasswd(record.Config.User, record.HostConfig.GroupAdd)) record.ProcessUser = resolveUser(root, record.Config.User, record.HostConfig.GroupAdd ?? []);
+      record.MountPoints = await copyUp(root, record.MountPoints);
+    });
   }
 
   private checkNameFree(name: string): void {
@@ -225,14 +362,44 @@ export class ContainerService {
     }
   }
 
+  /**
+   * The container's root filesystem as a host directory for fn (core/rootfs-view.ts explains
+   * what is in it), its state held meanwhile: no start, stop or removal until fn settles. The
+   * temporary mounts go beside the runtime root, under the exec-root.
+   */
+  async withRootfs<T>(ref: string, mode: RootfsMode, fn: (root: string, record: ContainerRecord) => Promise<T>): Promise<T> {
+    const { Id: id } = this.get(ref);
+    return this.mutex.run(id, async () => {
+      const record = this.get(id);
+      return withRootfs({ port: this.o.port, execRoot: path.dirname(this.o.runtimeRoot) }, record, mode, (root) => fn(root, record));
+    });
+  }
+
+  /** `docker export`: the snapshot as a tar, streamed by skiff-containerd. */
+  exportRootfs(ref: string): Readable {
+    return this.o.port.exportRootfs(this.get(ref).Id);
+  }
+
+  /** `docker diff`, from the snapshot's layers (core/archive-changes.ts). */
+  async changes(ref: string): Promise<Change[]> {
+    return changes(await this.o.port.snapshotMounts(this.get(ref).Id));
+  }
+
   stdioPaths(record: ContainerRecord): StdioPaths {
     return this.o.fifos.paths(record.Id, { openStdin: record.Config.OpenStdin, tty: record.Config.Tty });
   }
 
-  async start(ref: string): Promise<void> {
+  /** origin "policy": a restart by the restart policy, which a stop or removal meanwhile cancels. */
+  async start(ref: string, origin: 'user' | 'policy' = 'user'): Promise<void> {
     const { Id: id } = this.get(ref);
     await this.mutex.run(id, async () => {
-      const record = this.get(id);
+      let record = this.get(id);
+      if (origin === 'policy' && record.State.Status !== 'restarting') return;
+      if (origin === 'user') {
+        this.restarts.reset(id);
+        // Docker: a start by the user counts restarts from zero again.
+        if (record.RestartCount !== 0) record = this.save({ ...record, RestartCount: 0 });
+      }
       if (record.State.Status === 'running') throw notModified('container already started');
       if (record.State.Status === 'paused') throw conflict('cannot start a paused container, try unpause instead');
       if (record.State.Status === 'removing' || record.State.Status === 'dead') throw conflict(`container ${id} is marked for removal and cannot be started`);
@@ -240,21 +407,28 @@ export class ContainerService {
       this.o.fifos.create(id, paths);
       // A task of a previous run that was never deleted (skiffd died at the wrong moment).
       await this.o.port.deleteTask(id);
+      this.mountVolumes(record);
       let created = false;
       try {
+        if (this.o.network) {
+          this.save({ ...record, ...(await this.o.network.up(record, this.all())) });
+          this.o.network.syncFiles(this.all(), this.get(id));
+        }
         await this.o.port.createTask({ containerId: id, terminal: record.Config.Tty, ...paths });
         created = true;
         this.attachments.taskCreated(id);
         const pid = await this.o.port.startTask(id);
+        if (this.get(id).HasBeenManuallyStopped) this.save({ ...this.get(id), HasBeenManuallyStopped: false });
         this.emit(this.setState(id, { Status: 'running', Pid: pid, ExitCode: 0, Error: '', StartedAt: new Date().toISOString(), FinishedAt: ZERO_TIME }), 'start');
         if (this.stdinEndedEarly.delete(id)) await this.closeStdin(id);
       } catch (err) {
         if (created) await this.o.port.deleteTask(id).catch(() => undefined);
+        if (this.o.network) await this.releaseNetwork(id);
         const message = err instanceof Error ? err.message : String(err);
         // Docker's exit codes for a start that failed: 127 when the command is missing.
         const exitCode = /not found|no such file/i.test(message) ? 127 : /permission denied/i.test(message) ? 126 : 128;
-        this.setState(id, { Error: message, ExitCode: exitCode });
-        if (record.HostConfig.AutoRemove) await this.removeLocked(id);
+        this.setState(id, { Error: message, ExitCode: exitCode, ...(record.State.Status === 'restarting' ? { Status: 'exited' as const } : {}) });
+        if (record.HostConfig.AutoRemove) await this.removeLocked(id, true);
         throw err;
       }
     });
@@ -273,9 +447,19 @@ export class ContainerService {
       } catch (err) {
         this.o.log.warn({ id, err }, 'deleting the exited task failed');
       }
-      this.emit(this.setState(id, { Status: 'exited', Pid: 0, ExitCode: exit.exitStatus, FinishedAt: exit.exitedAt.toISOString() }), 'die', { exitCode: String(exit.exitStatus) });
+      if (this.o.network) await this.releaseNetwork(id);
+      const restart = shouldRestart(record.HostConfig.RestartPolicy, { exitCode: exit.exitStatus, manuallyStopped: record.HasBeenManuallyStopped, restartCount: record.RestartCount });
+      if (restart) this.save({ ...this.get(id), RestartCount: record.RestartCount + 1 });
+      const state = { Status: restart ? ('restarting' as const) : ('exited' as const), Pid: 0, ExitCode: exit.exitStatus, FinishedAt: exit.exitedAt.toISOString() };
+      this.emit(this.setState(id, state), 'die', { exitCode: String(exit.exitStatus) });
       this.notify(id, ['not-running', 'next-exit'], exit.exitStatus);
-      if (record.HostConfig.AutoRemove) await this.removeLocked(id);
+      if (restart) {
+        const ranMs = exit.exitedAt.getTime() - Date.parse(record.State.StartedAt);
+        this.restarts.schedule(id, ranMs, () => {
+          this.start(id, 'policy').catch((err: Error) => this.o.log.warn({ id, err: err.message }, 'restart by the restart policy failed'));
+        });
+      }
+      if (record.HostConfig.AutoRemove) await this.removeLocked(id, true);
     });
   }
 
@@ -343,14 +527,19 @@ export class ContainerService {
   async kill(ref: string, signalName: string | undefined): Promise<void> {
     const record = this.get(ref);
     const signal = signalName ? parseSignal(signalName) : SIGKILL;
+    if (record.State.Status === 'restarting' && (await this.cancelRestart(record.Id))) return;
     if (!this.isRunning(record.Id)) throw conflict(`Container ${record.Id} is not running`);
+    this.markManuallyStopped(record.Id);
     await this.o.port.kill(record.Id, signal);
+    if (record.State.Status === 'paused') await this.thawForSignal(record.Id);
     this.emit(record, 'kill', { signal: String(signal) });
   }
 
   async stop(ref: string, opts: { timeout?: number; signal?: string }): Promise<void> {
     const record = this.get(ref);
+    if (record.State.Status === 'restarting' && (await this.cancelRestart(record.Id))) return this.emit(record, 'stop');
     if (!this.isRunning(record.Id)) throw notModified('container already stopped');
+    this.markManuallyStopped(record.Id);
     const signal = opts.signal ? parseSignal(opts.signal) : record.Config.StopSignal ? parseSignal(record.Config.StopSignal) : SIGTERM;
     const timeout = opts.timeout ?? record.Config.StopTimeout ?? 10;
     this.emit(record, 'kill', { signal: String(signal) });
@@ -363,6 +552,24 @@ export class ContainerService {
     this.emit(record, 'stop');
   }
 
+  /** A stop or kill through the API: the restart policy leaves the container stopped (persisted). */
+  private markManuallyStopped(id: string): void {
+    const record = this.records.get(id);
+    if (record && !record.HasBeenManuallyStopped) this.save({ ...record, HasBeenManuallyStopped: true });
+  }
+
+  /** A container waiting for its restart stays stopped instead; false when it was not waiting. */
+  private async cancelRestart(id: string): Promise<boolean> {
+    if (this.records.get(id)?.State.Status !== 'restarting') return false;
+    return this.mutex.run(id, async () => {
+      const record = this.records.get(id);
+      if (record?.State.Status !== 'restarting') return false;
+      this.restarts.cancel(id);
+      this.save({ ...record, HasBeenManuallyStopped: true, State: { ...record.State, Status: 'exited' } });
+      return true;
+    });
+  }
+
   /** A task that exited meanwhile is what a stop wants anyway. */
   private async killIgnoringGone(id: string, signal: number): Promise<void> {
     try {
@@ -370,6 +577,14 @@ export class ContainerService {
     } catch (err) {
       if (!isSkiffError(err, 'NotFound') && !isSkiffError(err, 'FailedPrecondition')) throw err;
     }
+    if (this.records.get(id)?.State.Status === 'paused') await this.thawForSignal(id);
+  }
+
+  /** A frozen process gets no signal, not even SIGKILL: a paused container is resumed after it (as dockerd). */
+  private async thawForSignal(id: string): Promise<void> {
+    if (this.records.get(id)?.State.Status !== 'paused') return;
+    await this.o.port.resumeTask(id).catch((err: Error) => this.o.log.debug({ id, err: err.message }, 'resuming for a signal failed'));
+    if (this.records.get(id)?.State.Status === 'paused') this.setState(id, { Status: 'running' });
   }
 
   async pause(ref: string): Promise<void> {
@@ -401,13 +616,19 @@ export class ContainerService {
     this.emit(record, 'restart');
   }
 
-  /** Applies new limits to the running task; the record keeps no resources, so they last until the task ends. */
-  async update(ref: string, resources: LinuxResources): Promise<void> {
+  /** Applies new limits to the running task and keeps them in HostConfig for the next starts. */
+  async update(ref: string, resources: LinuxResources, hostConfig: Partial<ContainerRecord['HostConfig']> = {}): Promise<void> {
     const { Id: id } = this.get(ref);
     await this.mutex.run(id, async () => {
-      if (!this.isRunning(id)) throw conflict(`Container ${id} is not running`);
-      await this.o.port.updateTask(id, resources);
-      this.emit(this.get(id), 'update');
+      // A restart policy alone changes a stopped container too.
+      if (hostConfig.RestartPolicy && this.get(id).HostConfig.AutoRemove && hostConfig.RestartPolicy.Name !== 'no') {
+        throw conflict('Restart policy cannot be updated because AutoRemove is enabled for the container');
+      }
+      const limits = Object.keys(resources).length > 0;
+      if (limits && !this.isRunning(id)) throw conflict(`Container ${id} is not running`);
+      if (limits) await this.o.port.updateTask(id, resources);
+      const record = this.get(id);
+      this.emit(this.save({ ...record, HostConfig: { ...record.HostConfig, ...hostConfig } }), 'update');
     });
   }
 
@@ -421,8 +642,12 @@ export class ContainerService {
     this.emit(this.save({ ...record, Name: name }), 'rename', { oldName: `/${record.Name}` });
   }
 
-  async remove(ref: string, opts: { force: boolean }): Promise<void> {
+  /** volumes: also the container's anonymous volumes (`docker rm -v`). */
+  async remove(ref: string, opts: { force: boolean; volumes?: boolean }): Promise<void> {
     const record = this.get(ref);
+    if (record.State.Status === 'restarting' && !opts.force) {
+      throw conflict(`You cannot remove a restarting container ${record.Id}. Stop the container before attempting removal or force remove`);
+    }
     if (this.isRunning(record.Id)) {
       if (!opts.force) {
         throw conflict(`You cannot remove a running container ${record.Id}. Stop the container before attempting removal or force remove`);
@@ -433,15 +658,35 @@ export class ContainerService {
     }
     await this.mutex.run(record.Id, async () => {
       // AutoRemove may have removed it while we waited.
-      if (this.records.has(record.Id)) await this.removeLocked(record.Id);
+      if (this.records.has(record.Id)) await this.removeLocked(record.Id, opts.volumes ?? false);
     });
   }
 
-  private async removeLocked(id: string): Promise<void> {
+  /** Volumes with the local driver's type/device options are mounts, made before use (a reboot undoes them). */
+  private mountVolumes(record: ContainerRecord): void {
+    for (const m of record.MountPoints) if (m.Type === 'volume' && m.Name) this.volumes.mount(m.Name);
+  }
+
+  /** Anonymous volumes still used by another container (VolumesFrom) stay, as in dockerd. */
+  private removeAnonymousVolumes(points: MountPoint[]): void {
+    for (const m of points) {
+      if (!m.Anonymous || !m.Name || !this.volumes.has(m.Name) || this.volumes.inUse(m.Name)) continue;
+      try {
+        this.volumes.remove(m.Name);
+        this.o.events?.publish('volume', 'destroy', m.Name, { driver: 'local' });
+      } catch (err) {
+        this.o.log.warn({ volume: m.Name, err }, 'removing an anonymous volume failed');
+      }
+    }
+  }
+
+  private async removeLocked(id: string, removeVolumes: boolean): Promise<void> {
     const record = this.records.get(id)!;
+    this.restarts.reset(id);
     this.setState(id, { Status: 'removing' });
     try {
       await this.o.port.deleteTask(id);
+      if (this.o.network) await this.releaseNetwork(id);
       await this.o.port.deleteContainer(id);
       await this.o.port.removeSnapshot(id);
     } catch (err) {
@@ -452,6 +697,7 @@ export class ContainerService {
     this.o.fifos.remove(id);
     this.records.delete(id);
     this.names.delete(record.Name);
+    if (removeVolumes) this.removeAnonymousVolumes(record.MountPoints);
     this.stdinEndedEarly.delete(id);
     this.notify(id, ['not-running', 'next-exit', 'removed'], record.State.ExitCode);
     this.emit(record, 'destroy');
@@ -504,4 +750,11 @@ export class ContainerService {
     if (!this.isRunning(record.Id)) throw conflict(`Container ${record.Id} is not running`);
     await this.o.port.resizePty(record.Id, width, height);
   }
+}
+
+/** Config.Healthcheck: the request's over the image's, absent when neither has one. */
+function healthcheckOf(image: unknown, request: CreateBody['Healthcheck']): { Healthcheck?: ContainerRecord['Config']['Healthcheck'] } {
+  const fromImage = HealthcheckSchema.safeParse(image);
+  const merged = mergeHealthcheck(fromImage.success ? fromImage.data : undefined, request ?? undefined);
+  return merged ? { Healthcheck: merged } : {};
 }

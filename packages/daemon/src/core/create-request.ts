@@ -2,6 +2,11 @@
 // fields (most of them empty); unknown ones are accepted and ignored rather than refused, so a
 // newer client still works, and everything used is typed here.
 import { z } from 'zod';
+import { hostConfigResourceFields } from './hostconfig';
+import { hostConfigMountFields } from './mounts';
+import { hostConfigNetworkFields } from '../network/endpoint';
+import { RestartPolicySchema } from './restart-policy';
+import { HealthcheckSchema } from './health';
 
 const stringList = z.array(z.string()).nullish();
 
@@ -24,11 +29,22 @@ export const CreateBodySchema = z.looseObject({
   Labels: z.record(z.string(), z.string()).nullish(),
   StopSignal: z.string().optional(),
   StopTimeout: z.number().int().nullish(),
+  Healthcheck: HealthcheckSchema.nullish(),
+  /** Anonymous volumes to create, as {"/path": {}}. */
+  Volumes: z.record(z.string(), z.unknown()).nullish(),
   HostConfig: z
     .looseObject({
       AutoRemove: z.boolean().optional(),
       NetworkMode: z.string().optional(),
+      ...hostConfigNetworkFields,
+      RestartPolicy: RestartPolicySchema.nullish(),
+      ...hostConfigMountFields,
+      ...hostConfigResourceFields,
     })
+    .nullish(),
+  /** The networks to join besides NetworkMode's, with their aliases (compose puts the service name there). */
+  NetworkingConfig: z
+    .looseObject({ EndpointsConfig: z.record(z.string(), z.looseObject({ Aliases: z.array(z.string()).nullish() }).nullable()).nullish() })
     .nullish(),
 });
 export type CreateBody = z.infer<typeof CreateBodySchema>;

@@ -148,6 +148,11 @@ export class ExecService {
     this.o.fifos.remove(fifoKey(e));
   }
 
+  /** A healthcheck probe's instance, not kept once its result is read. */
+  forget(id: string): void {
+    this.execs.delete(id);
+  }
+
   idsOf(containerId: string): string[] {
     return [...this.execs.values()].filter((e) => e.containerId === containerId).map((e) => e.id);
   }

@@ -8,6 +8,7 @@ import { type ConfigChanges, parseChanges } from './image-changes';
 import type { ImageTransferPort, RegistryAuth, TransferProgress } from './image-ports';
 import { familiarReference, normalizeReference, type ResolvedImage, resolveRecord } from './images';
 import type { ImageRecord } from './ports';
+import type { EventBus } from './events';
 
 /** Records stored under a manifest digest instead of a name: untagged (dangling) images. */
 const UNNAMED = /^sha256:[a-f0-9]{64}$/;
@@ -21,6 +22,8 @@ export interface ImageServiceOptions {
   port: ImageTransferPort;
   /** Containers created from the image with this id. */
   usedBy(imageId: string): ContainerUse[];
+  /** Where image events (GET /events) are published, with dockerd's ids and names. */
+  events?: EventBus;
 }
 
 export interface DockerImage {
@@ -144,6 +147,11 @@ export class ImageService {
     if (name.includes('@')) throw invalidArgument('refusing to create a tag with a digest reference');
     const record = await this.recordOf(image);
     await this.o.port.putImage(name, record.target);
+    this.publish('tag', image.id, familiarReference(name));
+  }
+
+  private publish(action: string, id: string, name: string): void {
+    this.o.events?.publish('image', action, id, { name });
   }
 
   /** Docker's DELETE /images/{name}: untags, and deletes the image once no name is left. */
@@ -153,6 +161,7 @@ export class ImageService {
     const result: Array<{ Untagged: string } | { Deleted: string }> = [];
     if (byName !== undefined && image.names.length > 1) {
       await this.o.port.deleteImage(byName);
+      this.publish('untag', image.id, image.id);
       return [{ Untagged: familiarReference(byName) }];
     }
     if (byName === undefined && image.names.length > 1 && !force) {
@@ -171,6 +180,7 @@ export class ImageService {
     for (const name of image.names) {
       await this.o.port.deleteImage(name);
       result.push({ Untagged: familiarReference(name) });
+      this.publish('untag', image.id, image.id);
     }
     for (const digestRef of image.repoDigests) result.push({ Untagged: familiarReference(digestRef) });
     // An untagged image (stored under its manifest digest) goes with its last name.
@@ -178,12 +188,15 @@ export class ImageService {
       if (!isSkiffError(err, 'NotFound')) throw err;
     });
     result.push({ Deleted: image.id });
+    this.publish('delete', image.id, image.id);
     return result;
   }
 
   /** Pulls ref; progress in Docker's messages. */
-  pull(ref: string, auth: RegistryAuth | undefined, emit: (m: JsonMessage) => void): Promise<void> {
-    return this.o.port.pull(normalizeReference(ref), auth, (p) => emit(toJsonMessage(p)));
+  async pull(ref: string, auth: RegistryAuth | undefined, emit: (m: JsonMessage) => void): Promise<void> {
+    const name = normalizeReference(ref);
+    await this.o.port.pull(name, auth, (p) => emit(toJsonMessage(p)));
+    this.publish('pull', familiarReference(name), repositoryOf(familiarReference(name)));
   }
 
   async push(ref: string, auth: RegistryAuth | undefined, emit: (m: JsonMessage) => void): Promise<void> {
@@ -195,6 +208,7 @@ export class ImageService {
       throw err;
     }
     await this.o.port.push(name, auth, (p) => emit(toJsonMessage(p)));
+    this.publish('push', familiarReference(name), repositoryOf(familiarReference(name)));
   }
 
   /** `docker save`: the named images (references or ids) as one docker-archive tar. */
@@ -203,6 +217,7 @@ export class ImageService {
     for (const ref of refs) {
       const { image, byName } = await this.find(ref);
       names.push(byName ?? image.names[0] ?? image.resolved.manifestDigest);
+      this.publish('save', image.id, familiarReference(byName ?? image.names[0] ?? image.id));
     }
     return this.o.port.exportArchive(names);
   }
@@ -210,7 +225,11 @@ export class ImageService {
   /** `docker load`: "Loaded image: ..." lines as Docker's stream messages. */
   load(archive: Readable, emit: (m: JsonMessage) => void): Promise<void> {
     return this.o.port.importArchive(archive, (p) => {
-      if (p.status.startsWith('Loaded image')) emit({ stream: `${p.status}\n` });
+      if (p.status.startsWith('Loaded image')) {
+        emit({ stream: `${p.status}\n` });
+        const loaded = p.status.replace(/^Loaded image( ID)?: /, '');
+        this.publish('load', loaded, loaded);
+      }
       else emit(toJsonMessage(p));
     });
   }
@@ -219,7 +238,9 @@ export class ImageService {
   async importRootfs(tarball: Readable, repo: string | undefined, tag: string | undefined, changes: string[], message: string): Promise<string> {
     const reference = repo ? normalizeReference(`${repo}${tag ? `:${tag}` : ''}`) : '';
     const record = await this.o.port.importRootfs(reference, parseChanges(changes), message, tarball);
-    return (await resolveRecord(this.o.port, record)).id;
+    const { id } = await resolveRecord(this.o.port, record);
+    this.publish('import', id, id);
+    return id;
   }
 
   /** `docker commit`: returns the new image's id. */

@@ -68,6 +68,7 @@ const ImageConfigSchema = z.looseObject({
       WorkingDir: z.string().optional(),
       Labels: z.record(z.string(), z.string()).nullable().optional(),
       StopSignal: z.string().optional(),
+      Volumes: z.record(z.string(), z.unknown()).nullable().optional(),
     })
     .optional(),
 });

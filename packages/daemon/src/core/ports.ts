@@ -1,5 +1,6 @@
 // What the daemon needs from skiff-containerd, as one interface: the core is written and tested
 // against it (a fake in tests, gRPC in skiffd), so no route or core test needs root or a socket.
+import type { Readable } from 'node:stream';
 import type { LinuxResources } from '@skiff/oci-spec';
 
 export interface ImageRecord {
@@ -68,6 +69,14 @@ export interface BlkioEntry {
   value: number;
 }
 
+/** One mount of a snapshot (skiff.types.v1.Mount); target "" is the root itself. */
+export interface SnapshotMount {
+  type: string;
+  source: string;
+  target: string;
+  options: string[];
+}
+
 export interface EventSubscription {
   close(): void;
 }
@@ -82,6 +91,10 @@ export interface ContainerdPort {
   /** Whether a snapshot (active or committed) has this key. */
   snapshotExists(key: string): Promise<boolean>;
   prepareSnapshot(key: string, parent: string): Promise<void>;
+  /** What to mount to see an active snapshot's filesystem; NotFound for an unknown key. */
+  snapshotMounts(key: string): Promise<SnapshotMount[]>;
+  /** The container's whole filesystem (its snapshot, no volumes) as a tar (`docker export`). */
+  exportRootfs(id: string): Readable;
   /** Forgets the snapshot; a missing one is not an error. */
   removeSnapshot(key: string): Promise<void>;
   createContainer(container: NewContainer): Promise<void>;

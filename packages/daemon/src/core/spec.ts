@@ -4,26 +4,11 @@
 import { defaultSpec, type RuntimeConfig } from '@skiff/oci-spec';
 import { invalidArgument } from '@skiff/errors';
 import type { ContainerRecord } from '../store/record';
+import { applyHostConfig, DOCKER_CAPABILITIES } from './hostconfig';
+import { numericUser } from './hostconfig-user';
+import { specMounts } from './mounts';
 
 export const DEFAULT_PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
-
-/** Docker's default capability set (moby's oci/caps defaults). */
-const DOCKER_CAPABILITIES = [
-  'CAP_CHOWN',
-  'CAP_DAC_OVERRIDE',
-  'CAP_FSETID',
-  'CAP_FOWNER',
-  'CAP_MKNOD',
-  'CAP_NET_RAW',
-  'CAP_SETGID',
-  'CAP_SETUID',
-  'CAP_SETFCAP',
-  'CAP_SETPCAP',
-  'CAP_NET_BIND_SERVICE',
-  'CAP_SYS_CHROOT',
-  'CAP_KILL',
-  'CAP_AUDIT_WRITE',
-];
 
 /** Later entries replace earlier ones with the same variable name, in place. */
 export function mergeEnv(...lists: string[][]): string[] {
@@ -43,8 +28,8 @@ export function mergeEnv(...lists: string[][]): string[] {
 }
 
 /**
- * "uid", "uid:gid" or "root". Names other than root would need the image's /etc/passwd, which
- * this slice does not read yet, so they are refused up front rather than failing at start.
+ * exec's -u: "uid", "uid:gid" or "root". Names would need the running container's /etc/passwd,
+ * which exec does not read yet (create does, in hostconfig-user), so they are refused up front.
  */
 export function parseUser(user: string): { uid: number; gid: number } {
   if (user === '' || user === 'root') return { uid: 0, gid: 0 };
@@ -61,11 +46,13 @@ export function buildSpec(record: ContainerRecord): RuntimeConfig {
   proc.args = [record.Path, ...record.Args];
   proc.env = mergeEnv([DEFAULT_PATH, `HOSTNAME=${config.Hostname}`], config.Tty ? ['TERM=xterm'] : [], config.Env);
   proc.cwd = config.WorkingDir || '/';
-  proc.user = parseUser(config.User);
+  proc.user = record.ProcessUser ?? numericUser(config.User, record.HostConfig.GroupAdd);
   proc.capabilities = { bounding: [...DOCKER_CAPABILITIES], effective: [...DOCKER_CAPABILITIES], permitted: [...DOCKER_CAPABILITIES] };
   proc.noNewPrivileges = false;
   spec.hostname = config.Hostname;
   spec.root = { path: 'rootfs', readonly: false };
+  applyHostConfig(spec, record.HostConfig);
+  spec.mounts = specMounts(spec.mounts ?? [], record.MountPoints, record.HostConfig.Tmpfs);
   if (record.HostConfig.NetworkMode === 'host') {
     spec.linux!.namespaces = spec.linux!.namespaces!.filter((ns) => ns.type !== 'network');
   }

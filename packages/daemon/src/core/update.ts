@@ -2,6 +2,7 @@
 // that Tasks.Update hands to the runtime (the cgroup of the running task).
 import { z } from 'zod';
 import type { LinuxResources } from '@skiff/oci-spec';
+import { checkRestartPolicy, type RestartPolicy, RestartPolicySchema } from './restart-policy';
 
 const int = z.number().int();
 
@@ -16,6 +17,7 @@ export const UpdateBodySchema = z.looseObject({
   CpusetCpus: z.string().optional(),
   CpusetMems: z.string().optional(),
   PidsLimit: int.nullish(),
+  RestartPolicy: RestartPolicySchema.nullish(),
 });
 export type UpdateBody = z.infer<typeof UpdateBodySchema>;
 
@@ -44,4 +46,18 @@ export function toLinuxResources(body: UpdateBody): LinuxResources {
   // Docker: a negative limit lifts it (-1 to the kernel), zero leaves it.
   if (body.PidsLimit) resources.pids = { limit: body.PidsLimit < 0 ? -1 : body.PidsLimit };
   return resources;
+}
+
+/** The HostConfig fields an update changes (the non-zero ones), kept for inspect and later starts. */
+export function updatedHostConfig(body: UpdateBody): Partial<UpdateBody> & { RestartPolicy?: RestartPolicy } {
+  const out: Partial<UpdateBody> & { RestartPolicy?: RestartPolicy } = {};
+  // An empty policy name leaves the policy as it is (Docker's update).
+  if (body.RestartPolicy?.Name) {
+    checkRestartPolicy(body.RestartPolicy, false);
+    out.RestartPolicy = body.RestartPolicy;
+  }
+  for (const key of ['Memory', 'MemoryReservation', 'MemorySwap', 'NanoCpus', 'CpuShares', 'CpuPeriod', 'CpuQuota', 'CpusetCpus', 'CpusetMems', 'PidsLimit'] as const) {
+    if (body[key]) (out as Record<string, unknown>)[key] = body[key];
+  }
+  return out;
 }

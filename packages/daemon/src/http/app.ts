@@ -3,6 +3,10 @@
 import fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import type { Logger } from 'pino';
 import { invalidArgument } from '@skiff/errors';
+import { archiveRoutes } from '../routes/containers/archive';
+import { changesRoutes } from '../routes/containers/changes';
+import { containerPruneRoutes } from '../routes/containers/prune';
+import { exportRoutes } from '../routes/containers/export';
 import { attachRoutes } from '../routes/containers/attach';
 import { createRoutes } from '../routes/containers/create';
 import { inspectRoutes } from '../routes/containers/inspect';
@@ -29,11 +33,12 @@ import { commitRoutes } from '../routes/images/commit';
 import { imageCreateRoutes } from '../routes/images/create';
 import { imageListRoutes } from '../routes/images/list';
 import { imagePruneRoutes } from '../routes/images/prune';
-import { networkRoutes } from '../routes/networks/list';
+import { networkRoutes } from '../routes/networks';
+import { authRoutes } from '../routes/system/auth';
 import { dfRoutes } from '../routes/system/df';
 import { eventsRoutes } from '../routes/system/events';
 import { infoRoutes } from '../routes/system/info';
-import { volumeRoutes } from '../routes/volumes/list';
+import { volumeRoutes } from '../routes/volumes';
 import { pingRoutes } from '../routes/system/ping';
 import { versionRoutes } from '../routes/system/version';
 import { requestVersion, stripVersion } from './api-version';
@@ -101,8 +106,8 @@ export function buildApp(deps: ApiDeps, log: Logger): FastifyInstance {
     void reply.code(404).type('application/json').send({ message: 'page not found' });
   });
 
-  for (const routes of [pingRoutes, versionRoutes, infoRoutes, dfRoutes, networkRoutes, volumeRoutes, eventsRoutes]) routes(app, deps);
-  for (const routes of [createRoutes, listRoutes, inspectRoutes, startRoutes, stopRoutes, killRoutes, waitRoutes, removeRoutes, logsRoutes, attachRoutes, resizeRoutes, pauseRoutes, restartRoutes, renameRoutes, topRoutes, statsRoutes, updateRoutes]) {
+  for (const routes of [pingRoutes, versionRoutes, infoRoutes, authRoutes, dfRoutes, networkRoutes, volumeRoutes, eventsRoutes]) routes(app, deps);
+  for (const routes of [createRoutes, listRoutes, inspectRoutes, startRoutes, stopRoutes, killRoutes, waitRoutes, removeRoutes, logsRoutes, attachRoutes, resizeRoutes, pauseRoutes, restartRoutes, renameRoutes, topRoutes, statsRoutes, updateRoutes, archiveRoutes, exportRoutes, changesRoutes, containerPruneRoutes]) {
     routes(app, deps);
   }
   for (const routes of [execCreateRoutes, execStartRoutes, execInspectRoutes]) routes(app, deps);

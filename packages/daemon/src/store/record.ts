@@ -2,6 +2,11 @@
 // subset of this slice), what the image gave, and the state machine's current state. Persisted
 // as JSON, so the schema is also what recovery parses after a restart.
 import { z } from 'zod';
+import { hostConfigResourceFields } from '../core/hostconfig';
+import { hostConfigMountFields, MountPointSchema } from '../core/mounts';
+import { hostConfigNetworkFields, networkRecordFields } from '../network/endpoint';
+import { restartRecordFields, RestartPolicySchema } from '../core/restart-policy';
+import { HealthcheckSchema, HealthSchema } from '../core/health';
 
 export const STATUSES = ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -24,12 +29,21 @@ export const ContainerConfigSchema = z.object({
   Labels: z.record(z.string(), z.string()),
   StopSignal: z.string().optional(),
   StopTimeout: z.number().int().optional(),
+  Healthcheck: HealthcheckSchema.optional(),
+  /** The image's and the request's Volumes, as {"/path": {}}. */
+  Volumes: z.record(z.string(), z.object({})).optional(),
+  /** The image's and the request's exposed ports, as {"80/tcp": {}}. */
+  ExposedPorts: z.record(z.string(), z.object({})).optional(),
 });
 export type ContainerConfig = z.infer<typeof ContainerConfigSchema>;
 
 export const HostConfigSchema = z.object({
   AutoRemove: z.boolean(),
   NetworkMode: z.string(),
+  ...hostConfigNetworkFields,
+  RestartPolicy: RestartPolicySchema.optional(),
+  ...hostConfigMountFields,
+  ...hostConfigResourceFields,
 });
 export type HostConfig = z.infer<typeof HostConfigSchema>;
 
@@ -40,6 +54,7 @@ export const StateSchema = z.object({
   Error: z.string(),
   StartedAt: z.string(),
   FinishedAt: z.string(),
+  Health: HealthSchema.optional(),
 });
 export type State = z.infer<typeof StateSchema>;
 
@@ -56,6 +71,12 @@ export const ContainerRecordSchema = z.object({
   ImageName: z.string(),
   Config: ContainerConfigSchema,
   HostConfig: HostConfigSchema,
+  /** Config.User and GroupAdd as ids, when names had to be looked up in the container's /etc at create. */
+  ProcessUser: z.object({ uid: z.number().int(), gid: z.number().int(), additionalGids: z.array(z.number().int()).optional() }).optional(),
+  /** The mounts resolved at create (Docker's MountPoints): volume names, sources, modes. */
+  MountPoints: z.array(MountPointSchema).default([]),
+  ...networkRecordFields,
+  ...restartRecordFields,
   State: StateSchema,
   LogPath: z.string(),
 });

@@ -7,12 +7,14 @@ import * as path from 'node:path';
 import { failedPrecondition, notFound, alreadyExists } from '@skiff/errors';
 import { Readable } from 'node:stream';
 import type { LinuxResources } from '@skiff/oci-spec';
-import type { ContainerdPort, EventSubscription, ImageRecord, NewContainer, NewProcess, NewTask, TaskExit, TaskMetrics, TaskState } from '../../src/core/ports';
+import type { ContainerdPort, EventSubscription, ImageRecord, NewContainer, NewProcess, NewTask, SnapshotMount, TaskExit, TaskMetrics, TaskState } from '../../src/core/ports';
+import { packTree } from '../../src/core/archive-tar';
 import { ExecService } from '../../src/core/exec';
 import type { ImageTransferPort, RegistryAuth, TransferProgress } from '../../src/core/image-ports';
 import { ImageService } from '../../src/core/image-service';
 import { buildApp } from '../../src/http/app';
 import { ContainerService } from '../../src/core/containers';
+import type { NetworkService } from '../../src/network/service';
 import { EventBus } from '../../src/core/events';
 import { FifoDirs } from '../../src/core/fifos';
 import { hostFacts } from '../../src/core/system';
@@ -77,6 +79,21 @@ export class FakeContainerd implements ContainerdPort {
   async prepareSnapshot(key: string, parent: string): Promise<void> {
     if (this.snapshots.has(key)) throw alreadyExists(`snapshot ${key} exists`);
     this.snapshots.set(key, parent);
+  }
+
+  /** Host directories standing for snapshots' filesystems; snapshotMounts bind-mounts them. */
+  readonly snapshotDirs = new Map<string, string>();
+
+  async snapshotMounts(key: string): Promise<SnapshotMount[]> {
+    const dir = this.snapshotDirs.get(key);
+    if (!this.snapshots.has(key) || dir === undefined) throw notFound(`snapshot ${key}: not found`);
+    return [{ type: 'bind', source: dir, target: '', options: ['rbind', 'rw'] }];
+  }
+
+  exportRootfs(id: string): Readable {
+    const dir = this.snapshotDirs.get(id);
+    if (dir === undefined) throw notFound(`container ${id}: not found`);
+    return packTree(dir, '');
   }
 
   async removeSnapshot(key: string): Promise<void> {
@@ -290,7 +307,8 @@ export class FakeImageTransfer implements ImageTransferPort {
 }
 
 /** The API app over a FakeContainerd, with its roots in a temporary directory. */
-export function fakeDaemon() {
+/** network: builds the bridge networking (over a fake runner) from the data and exec roots. */
+export function fakeDaemon(opts: { network?: (dataRoot: string, execRoot: string) => NetworkService } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'skd-fake-'));
   const port = new FakeContainerd();
   const busyboxId = port.addImage('docker.io/library/busybox:latest', { Cmd: ['sh'], Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'] });
@@ -298,12 +316,13 @@ export function fakeDaemon() {
   const store = new ContainerStore(path.join(dir, 'data'));
   const fifos = new FifoDirs(path.join(dir, 'run', 'containers'));
   const events = new EventBus();
-  const newService = () => new ContainerService({ port, events, store, fifos, runtimeRoot: path.join(dir, 'run', 'runtime'), runtime: 'builtin', log });
+  const network = opts.network?.(path.join(dir, 'data'), path.join(dir, 'run'));
+  const newService = () => new ContainerService({ port, events, store, fifos, runtimeRoot: path.join(dir, 'run', 'runtime'), runtime: 'builtin', log, network });
   const containers = newService();
   const execs = new ExecService({ port, containers, fifos, log });
   const subscription = port.subscribeExits((exit) => (exit.execId ? execs.handleExit(exit) : void containers.handleExit(exit)));
   const transfer = new FakeImageTransfer(port);
-  const images = new ImageService({ port: transfer, usedBy: (id) => containers.usersOfImage(id) });
+  const images = new ImageService({ port: transfer, usedBy: (id) => containers.usersOfImage(id), events });
   const app = buildApp(
     {
       containers,
@@ -331,6 +350,7 @@ export function fakeDaemon() {
     newService,
     async close() {
       subscription.close();
+      containers.shutdown();
       await app.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },

@@ -47,7 +47,7 @@ export interface RunResult {
 }
 
 /** A loopback port nobody listens on right now. */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);
@@ -57,6 +57,8 @@ function freePort(): Promise<number> {
     });
   });
 }
+
+let harnesses = 0;
 
 export class SkiffdHarness {
   // Short: unix socket paths (ours, containerd's, the shims') must stay under 108 bytes.
@@ -74,11 +76,19 @@ export class SkiffdHarness {
   private starts = 0;
   /** A loopback tcp port skiffd also serves on (with --insecure-tcp), chosen at the first start. */
   tcpPort = 0;
+  /**
+   * Networking of its own, so parallel instances do not share a bridge or subnet: the default
+   * bridge's device and a /24 of 10.222/16, user networks' /28s from a /24 of 10.223/16.
+   */
+  private readonly slot = (process.pid * 7 + harnesses++) % 250;
+  readonly bridge = `skt${process.pid % 1000}n${harnesses}`;
+  readonly bip = `10.222.${this.slot}.1/24`;
+  readonly pool = `10.223.${this.slot}.0/24`;
 
   constructor() {
     becomeSubreaper();
     fs.mkdirSync(this.dockerConfig);
-    fs.writeFileSync(this.configFile, '{}');
+    fs.writeFileSync(this.configFile, JSON.stringify({ bridge: this.bridge, bip: this.bip, 'default-address-pools': [{ base: this.pool, size: 28 }] }));
   }
 
   reap(): void {
@@ -249,6 +259,47 @@ export class SkiffdHarness {
       .filter((p): p is string => p !== undefined && (p === this.dir || p.startsWith(`${this.dir}/`)));
   }
 
+  /** The bridges of this instance's networks (default and user-defined, of every data root under dir). */
+  bridges(): string[] {
+    const names = new Set([this.bridge]);
+    for (const entry of fs.readdirSync(this.dir)) {
+      const dir = path.join(this.dir, entry, 'networks');
+      if (!fs.existsSync(dir)) continue;
+      for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.json'))) {
+        try {
+          names.add((JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as { Bridge: string }).Bridge);
+        } catch {
+          // Half-written: its bridge was never made.
+        }
+      }
+    }
+    return [...names];
+  }
+
+  /** Host commands, output and failures ignored (cleanup of what may not exist). */
+  private quiet(cmd: string, args: string[]): Promise<string> {
+    return new Promise((resolve) => {
+      let out = '';
+      const child = this.own(spawn(cmd, args, { stdio: ['ignore', 'pipe', 'ignore'] }));
+      child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+      child.on('close', () => resolve(out));
+      child.on('error', () => resolve(''));
+    });
+  }
+
+  /** iptables rules in skiffd's chains naming one of our bridges or subnets, then the bridges. */
+  async removeNetworking(): Promise<void> {
+    const bridges = this.bridges();
+    const marks = [...bridges, this.bip.replace(/\.1\/24$/, '.0/24'), this.pool.replace(/\.0\/24$/, '.')];
+    for (const [table, chain] of [['nat', 'SKIFF-POSTROUTING'], ['filter', 'SKIFF-FORWARD'], ['nat', 'SKIFF-DNAT']]) {
+      const rules = (await this.quiet('iptables', ['-w', '-t', table!, '-S', chain!])).split('\n');
+      for (const rule of rules.filter((r) => r.startsWith('-A ') && marks.some((m) => r.includes(m)))) {
+        await this.quiet('iptables', ['-w', '-t', table!, '-D', ...rule.slice(3).split(' ')]);
+      }
+    }
+    for (const b of bridges) await this.quiet('ip', ['link', 'del', b]);
+  }
+
   /** skiffd, containerd and shims, then the containers left in the runtime root, then mounts and files. */
   async cleanup(): Promise<void> {
     // SKIFF_TEST_KEEP=1 keeps the directory (logs) of a failing run for a post-mortem.
@@ -273,6 +324,7 @@ export class SkiffdHarness {
     for (const p of this.mountsUnder().sort((a, b) => b.length - a.length)) {
       await new Promise((resolve) => this.own(spawn('umount', ['-l', p], { stdio: 'ignore' })).on('close', resolve));
     }
+    await this.removeNetworking();
     clearInterval(this.reaper);
     this.reaper = undefined;
     this.reap();

@@ -45,5 +45,5 @@ pulled = client.images.pull(os.environ["REGISTRY"] + "/py/bb", tag="1")
 check("images.pull", os.environ["REGISTRY"] + "/py/bb:1" in pulled.tags, pulled.tags)
 
 check("volumes.list", client.volumes.list() == [])
-check("networks.list", sorted(n.name for n in client.networks.list()) == ["host", "none"])
+check("networks.list", sorted(n.name for n in client.networks.list()) == ["bridge", "host", "none"])
 print("docker-py: all checks passed")

@@ -9,6 +9,7 @@ import { parse, queryBool, queryInt } from '../../http/query';
 import type { ContainerRecord } from '../../store/record';
 import { STATUSES } from '../../store/record';
 import { summary } from './views';
+import { HEALTH_STATUSES } from '../../core/health';
 
 const QuerySchema = z.object({
   all: queryBool,
@@ -17,12 +18,15 @@ const QuerySchema = z.object({
   filters: z.string().optional(),
 });
 
-const SUPPORTED = new Set(['status', 'name', 'id', 'label']);
+const SUPPORTED = new Set(['status', 'name', 'id', 'label', 'health']);
 
 function containerFilters(text: string | undefined): Map<string, string[]> {
   const out = parseFilters(text, SUPPORTED);
   for (const s of out.get('status') ?? []) {
     if (!(STATUSES as readonly string[]).includes(s)) throw invalidArgument(`invalid filter 'status=${s}'`);
+  }
+  for (const h of out.get('health') ?? []) {
+    if (![...HEALTH_STATUSES, 'none'].includes(h)) throw invalidArgument(`Unrecognized filter value for health: ${h}`);
   }
   return out;
 }
@@ -37,11 +41,15 @@ function nameMatcher(pattern: string): (name: string) => boolean {
   }
 }
 
-/** Each key must match (any of its values); Docker's name and id filters are substring/prefix matches. */
+/**
+ * Each key must match any of its values, except labels, which must all match (dockerd's rule:
+ * docker-compose relies on it to tell one-off containers from service ones). Docker's name and
+ * id filters are substring/prefix matches.
+ */
 function matches(r: ContainerRecord, filters: Map<string, string[]>): boolean {
   for (const [key, values] of filters) {
     if (values.length === 0) continue;
-    const ok = values.some((v) => {
+    const test = (v: string): boolean => {
       switch (key) {
         case 'status':
           return r.State.Status === v;
@@ -49,13 +57,15 @@ function matches(r: ContainerRecord, filters: Map<string, string[]>): boolean {
           return nameMatcher(v)(`/${r.Name}`);
         case 'id':
           return r.Id.startsWith(v);
+        case 'health':
+          return (r.State.Health?.Status ?? 'none') === v;
         default: {
           const eq = v.indexOf('=');
           return eq < 0 ? v in r.Config.Labels : r.Config.Labels[v.slice(0, eq)] === v.slice(eq + 1);
         }
       }
-    });
-    if (!ok) return false;
+    };
+    if (!(key === 'label' ? values.every(test) : values.some(test))) return false;
   }
   return true;
 }

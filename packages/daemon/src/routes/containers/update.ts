@@ -1,7 +1,7 @@
 // POST /containers/{id}/update: `docker update`'s memory, CPU and pids limits on the running task.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { toLinuxResources, UpdateBodySchema } from '../../core/update';
+import { toLinuxResources, UpdateBodySchema, updatedHostConfig } from '../../core/update';
 import type { ApiDeps } from '../../http/deps';
 import { parse } from '../../http/query';
 
@@ -11,7 +11,7 @@ export function updateRoutes(app: FastifyInstance, deps: ApiDeps): void {
   app.post('/containers/:id/update', async (request) => {
     const { id } = parse(ParamsSchema, request.params, 'path');
     const body = parse(UpdateBodySchema, request.body, 'body');
-    await deps.containers.update(id, toLinuxResources(body));
+    await deps.containers.update(id, toLinuxResources(body), updatedHostConfig(body));
     return { Warnings: [] };
   });
 }

@@ -1,5 +1,11 @@
 // A container record in the shapes of the Docker API: the inspect document and the list entry.
 import type { ContainerRecord } from '../../store/record';
+import { hostConfigView } from '../../core/hostconfig';
+import { mountViews } from '../../core/mounts';
+import { restartPolicyView } from '../../core/restart-policy';
+import { healthSuffix } from '../../core/health';
+import { portSummary } from '../../network/ports';
+import { networkSettingsView } from '../../network/views';
 
 function humanDuration(ms: number): string {
   const s = Math.round(ms / 1000);
@@ -23,7 +29,7 @@ export function statusText(r: ContainerRecord, now = Date.now()): string {
   const s = r.State;
   switch (s.Status) {
     case 'running':
-      return `Up ${humanDuration(now - Date.parse(s.StartedAt))}`;
+      return `Up ${humanDuration(now - Date.parse(s.StartedAt))}${healthSuffix(s.Health)}`;
     case 'paused':
       return `Up ${humanDuration(now - Date.parse(s.StartedAt))} (Paused)`;
     case 'restarting':
@@ -51,13 +57,13 @@ export function summary(r: ContainerRecord): object {
     ImageID: r.Image,
     Command: [r.Path, ...r.Args].map(quoteArg).join(' '),
     Created: Math.floor(Date.parse(r.Created) / 1000),
-    Ports: [],
+    Ports: portSummary(r.Ports),
     Labels: r.Config.Labels,
     State: r.State.Status,
     Status: statusText(r),
     HostConfig: { NetworkMode: r.HostConfig.NetworkMode },
-    NetworkSettings: { Networks: {} },
-    Mounts: [],
+    NetworkSettings: { Networks: networkSettingsView(r).Networks },
+    Mounts: mountViews(r.MountPoints),
   };
 }
 
@@ -70,7 +76,8 @@ export function inspect(r: ContainerRecord, execIds: string[] = []): object {
     Args: r.Args,
     State: {
       Status: s.Status,
-      Running: s.Status === 'running' || s.Status === 'paused',
+      // Docker counts a container waiting for its restart as running.
+      Running: s.Status === 'running' || s.Status === 'paused' || s.Status === 'restarting',
       Paused: s.Status === 'paused',
       Restarting: s.Status === 'restarting',
       OOMKilled: false,
@@ -80,6 +87,7 @@ export function inspect(r: ContainerRecord, execIds: string[] = []): object {
       Error: s.Error,
       StartedAt: s.StartedAt,
       FinishedAt: s.FinishedAt,
+      ...(s.Health ? { Health: s.Health } : {}),
     },
     Image: r.Image,
     ResolvConfPath: '',
@@ -87,7 +95,7 @@ export function inspect(r: ContainerRecord, execIds: string[] = []): object {
     HostsPath: '',
     LogPath: r.LogPath,
     Name: `/${r.Name}`,
-    RestartCount: 0,
+    RestartCount: r.RestartCount,
     Driver: 'overlayfs',
     Platform: 'linux',
     MountLabel: '',
@@ -98,14 +106,18 @@ export function inspect(r: ContainerRecord, execIds: string[] = []): object {
       NetworkMode: r.HostConfig.NetworkMode,
       AutoRemove: r.HostConfig.AutoRemove,
       LogConfig: { Type: 'json-file', Config: {} },
-      RestartPolicy: { Name: 'no', MaximumRetryCount: 0 },
-      PortBindings: {},
-      Binds: null,
-      Privileged: false,
+      RestartPolicy: restartPolicyView(r.HostConfig.RestartPolicy),
+      PortBindings: r.HostConfig.PortBindings ?? {},
+      PublishAllPorts: r.HostConfig.PublishAllPorts ?? false,
+      Dns: r.HostConfig.Dns ?? [],
+      DnsOptions: r.HostConfig.DnsOptions ?? [],
+      DnsSearch: r.HostConfig.DnsSearch ?? [],
+      ExtraHosts: r.HostConfig.ExtraHosts ?? null,
+      ...hostConfigView(r.HostConfig),
     },
     GraphDriver: { Name: 'overlayfs', Data: null },
-    Mounts: [],
-    Config: { ...r.Config, Volumes: null, OnBuild: null },
-    NetworkSettings: { Bridge: '', SandboxID: '', Ports: {}, SandboxKey: '', Networks: {} },
+    Mounts: mountViews(r.MountPoints),
+    Config: { ...r.Config, Volumes: r.Config.Volumes ?? null, OnBuild: null },
+    NetworkSettings: { Ports: r.Ports, ...networkSettingsView(r) },
   };
 }

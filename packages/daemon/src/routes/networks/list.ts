@@ -1,62 +1,30 @@
-// GET /networks and /networks/{id}: the networks skiffd has today, which are the two that need no
-// network set-up: `host` (the host's namespace) and `none` (a namespace with only loopback, which
-// is also what `default`/`bridge` containers get until bridge networking lands). Listing a
-// `bridge` network would promise connectivity containers do not have.
-import { createHash } from 'node:crypto';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+// GET /networks and /networks/{id}: the built-in networks (host, none, bridge) and the
+// user-defined ones, with the running containers attached to each.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { notFound } from '@skiff/errors';
 import type { ApiDeps } from '../../http/deps';
+import { parseFilters } from '../../http/filters';
 import { parse } from '../../http/query';
+import { networkMatches, networkView } from '../../network/views';
+import { builtinRefs, findNetwork } from '../../network/service';
 
-const NETWORKS = [
-  { name: 'host', driver: 'host' },
-  { name: 'none', driver: 'null' },
-] as const;
-
-/** Stable ids, so a network is the same object across requests and restarts. */
-const networkId = (name: string) => createHash('sha256').update(`skiffd network ${name}`).digest('hex');
-
-function network(n: (typeof NETWORKS)[number], created: string): object {
-  return {
-    Name: n.name,
-    Id: networkId(n.name),
-    Created: created,
-    Scope: 'local',
-    Driver: n.driver,
-    EnableIPv6: false,
-    IPAM: { Driver: 'default', Options: null, Config: [] },
-    Internal: false,
-    Attachable: false,
-    Ingress: false,
-    ConfigFrom: { Network: '' },
-    ConfigOnly: false,
-    Containers: {},
-    Options: {},
-    Labels: {},
-  };
-}
-
+const QuerySchema = z.object({ filters: z.string().optional() });
 const ParamsSchema = z.object({ id: z.string() });
+export const NETWORK_FILTERS = new Set(['name', 'id', 'label', 'driver', 'type', 'scope', 'dangling']);
 
-/** They exist since the engine does: the time its id was made under the data root. */
-function engineCreated(dataRoot: string): string {
-  try {
-    return fs.statSync(path.join(dataRoot, 'engine-id')).mtime.toISOString();
-  } catch {
-    return new Date(0).toISOString();
-  }
-}
-
-export function networkRoutes(app: FastifyInstance, deps: ApiDeps): void {
-  const created = engineCreated(deps.dataRoot);
-  app.get('/networks', async () => NETWORKS.map((n) => network(n, created)));
+export function networkListRoutes(app: FastifyInstance, deps: ApiDeps): void {
+  app.get('/networks', async (request) => {
+    const q = parse(QuerySchema, request.query, 'query');
+    const filters = parseFilters(q.filters, NETWORK_FILTERS);
+    const records = deps.containers.all();
+    // The list has no Containers (Docker fills them only on inspect).
+    // Without bridge networking (route tests) only the built-ins exist.
+    return (deps.containers.network?.list() ?? builtinRefs())
+      .map((n) => ({ ...networkView(n, records), Containers: {} }))
+      .filter((v) => networkMatches(v, filters));
+  });
   app.get('/networks/:id', async (request) => {
     const { id } = parse(ParamsSchema, request.params, 'path');
-    const found = NETWORKS.find((n) => n.name === id || (id.length >= 1 && networkId(n.name).startsWith(id)));
-    if (!found) throw notFound(`network ${id} not found`);
-    return network(found, created);
+    return networkView(findNetwork(deps.containers.network?.list() ?? builtinRefs(), id), deps.containers.all());
   });
 }

@@ -14,7 +14,7 @@ export function dfRoutes(app: FastifyInstance, deps: ApiDeps): void {
       LayersSize: images.reduce((sum, i) => sum + i.resolved.layersSize, 0),
       Images: images.map((i) => imageSummary(i, containers.filter((c) => c.Image === i.id).length, version)),
       Containers: containers.map((c) => ({ ...summary(c), SizeRw: 0, SizeRootFs: 0 })),
-      Volumes: [],
+      Volumes: deps.containers.volumes.list().map((v) => ({ ...v, UsageData: deps.containers.volumes.usage(v.Name) })),
       BuildCache: [],
     };
   });

@@ -19,7 +19,7 @@ export function infoRoutes(app: FastifyInstance, deps: ApiDeps): void {
       Images: await deps.countImages().catch(() => 0),
       Driver: 'overlayfs',
       DriverStatus: [['Snapshotter', 'skiff-containerd overlayfs']],
-      Plugins: { Volume: ['local'], Network: ['host', 'null'], Authorization: null, Log: ['json-file'] },
+      Plugins: { Volume: ['local'], Network: ['bridge', 'host', 'null'], Authorization: null, Log: ['json-file'] },
       MemoryLimit: true,
       SwapLimit: cgroup2,
       CpuCfsPeriod: true,

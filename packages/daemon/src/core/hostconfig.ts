@@ -1,0 +1,262 @@
+// The create-time HostConfig fields for resources and security: their schema (shared by the
+// create body and the persisted record, so inspect shows them as given and a restart keeps
+// them) and how each one changes the OCI spec, as dockerd's oci_linux.go does.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { z } from 'zod';
+import type { RuntimeConfig } from '@skiff/oci-spec';
+import { invalidArgument } from '@skiff/errors';
+import { hostDevices } from './hostconfig-devices';
+import { hostConfigMountFields } from './mounts';
+
+type MountFields = z.infer<z.ZodObject<typeof hostConfigMountFields>>;
+
+const int = z.number().int();
+
+export const UlimitSchema = z.object({ Name: z.string(), Soft: int, Hard: int });
+
+export const hostConfigResourceFields = {
+  Memory: int.min(0).optional(),
+  MemorySwap: int.min(-1).optional(),
+  MemoryReservation: int.min(0).optional(),
+  NanoCpus: int.min(0).optional(),
+  CpuShares: int.min(0).optional(),
+  CpuPeriod: int.min(0).optional(),
+  CpuQuota: int.optional(),
+  CpusetCpus: z.string().optional(),
+  CpusetMems: z.string().optional(),
+  PidsLimit: int.nullish(),
+  BlkioWeight: int.min(0).max(1000).optional(),
+  OomKillDisable: z.boolean().nullish(),
+  Ulimits: z.array(UlimitSchema).nullish(),
+  CapAdd: z.array(z.string()).nullish(),
+  CapDrop: z.array(z.string()).nullish(),
+  Privileged: z.boolean().optional(),
+  ReadonlyRootfs: z.boolean().optional(),
+  SecurityOpt: z.array(z.string()).nullish(),
+  Sysctls: z.record(z.string(), z.string()).nullish(),
+  ShmSize: int.min(0).optional(),
+  GroupAdd: z.array(z.string()).nullish(),
+  Init: z.boolean().nullish(),
+};
+const HostConfigResourcesSchema = z.object(hostConfigResourceFields);
+export type HostConfigResources = z.infer<typeof HostConfigResourcesSchema>;
+
+/** Docker's default capability set (moby's oci/caps defaults). */
+export const DOCKER_CAPABILITIES = [
+  'CAP_CHOWN',
+  'CAP_DAC_OVERRIDE',
+  'CAP_FSETID',
+  'CAP_FOWNER',
+  'CAP_MKNOD',
+  'CAP_NET_RAW',
+  'CAP_SETGID',
+  'CAP_SETUID',
+  'CAP_SETFCAP',
+  'CAP_SETPCAP',
+  'CAP_NET_BIND_SERVICE',
+  'CAP_SYS_CHROOT',
+  'CAP_KILL',
+  'CAP_AUDIT_WRITE',
+];
+
+/** Every capability of Linux 5.9+, in number order. */
+export const ALL_CAPABILITIES = [
+  'CAP_CHOWN', 'CAP_DAC_OVERRIDE', 'CAP_DAC_READ_SEARCH', 'CAP_FOWNER', 'CAP_FSETID', 'CAP_KILL', 'CAP_SETGID', 'CAP_SETUID',
+  'CAP_SETPCAP', 'CAP_LINUX_IMMUTABLE', 'CAP_NET_BIND_SERVICE', 'CAP_NET_BROADCAST', 'CAP_NET_ADMIN', 'CAP_NET_RAW', 'CAP_IPC_LOCK',
+  'CAP_IPC_OWNER', 'CAP_SYS_MODULE', 'CAP_SYS_RAWIO', 'CAP_SYS_CHROOT', 'CAP_SYS_PTRACE', 'CAP_SYS_PACCT', 'CAP_SYS_ADMIN',
+  'CAP_SYS_BOOT', 'CAP_SYS_NICE', 'CAP_SYS_RESOURCE', 'CAP_SYS_TIME', 'CAP_SYS_TTY_CONFIG', 'CAP_MKNOD', 'CAP_LEASE',
+  'CAP_AUDIT_WRITE', 'CAP_AUDIT_CONTROL', 'CAP_SETFCAP', 'CAP_MAC_OVERRIDE', 'CAP_MAC_ADMIN', 'CAP_SYSLOG', 'CAP_WAKE_ALARM',
+  'CAP_BLOCK_SUSPEND', 'CAP_AUDIT_READ', 'CAP_PERFMON', 'CAP_BPF', 'CAP_CHECKPOINT_RESTORE',
+];
+
+/** The CFS period Docker uses for --cpus. */
+const NANO_CPUS_PERIOD = 100_000;
+/** Docker's /dev/shm size when ShmSize is 0: 64 MiB. */
+const DEFAULT_SHM_SIZE = 64 * 1024 * 1024;
+
+function normalizeCap(name: string, field: 'CapAdd' | 'CapDrop'): string {
+  const upper = name.toUpperCase();
+  if (upper === 'ALL') return 'ALL';
+  const cap = upper.startsWith('CAP_') ? upper : `CAP_${upper}`;
+  if (!ALL_CAPABILITIES.includes(cap)) throw invalidArgument(`invalid ${field}: unknown capability: "${cap}"`);
+  return cap;
+}
+
+let hostCaps: string[] | undefined;
+
+/**
+ * What "all capabilities" means here: those the kernel knows and skiffd's own bounding set holds
+ * (a container cannot be given more; some VMs and nested setups withhold a few).
+ */
+export function hostCapabilities(): string[] {
+  if (hostCaps) return hostCaps;
+  let bounding = (1n << BigInt(ALL_CAPABILITIES.length)) - 1n;
+  try {
+    const m = /^CapBnd:\s*([0-9a-f]+)$/m.exec(fs.readFileSync('/proc/self/status', 'utf8'));
+    if (m) bounding = BigInt(`0x${m[1]}`);
+  } catch {
+    // Not Linux: every capability of the list.
+  }
+  hostCaps = ALL_CAPABILITIES.filter((_c, i) => (bounding >> BigInt(i)) & 1n);
+  return hostCaps;
+}
+
+/** Docker's TweakCapabilities: defaults (or all), minus CapDrop, plus CapAdd; "ALL" on either side. */
+export function capabilities(hc: HostConfigResources, all: string[] = hostCapabilities()): string[] {
+  if (hc.Privileged) return [...all];
+  const add = (hc.CapAdd ?? []).map((c) => normalizeCap(c, 'CapAdd'));
+  const drop = (hc.CapDrop ?? []).map((c) => normalizeCap(c, 'CapDrop'));
+  if (add.includes('ALL')) return all.filter((c) => !drop.includes(c));
+  const base = drop.includes('ALL') ? [] : DOCKER_CAPABILITIES.filter((c) => !drop.includes(c));
+  for (const c of add) if (!base.includes(c)) base.push(c);
+  return base;
+}
+
+/** "no-new-privileges[:true|=true]"; the options skiffd has no use for (seccomp, apparmor, label) pass. */
+function noNewPrivileges(opts: string[]): boolean {
+  let nnp = false;
+  for (const opt of opts) {
+    const m = /^no-new-privileges(?:[:=](true|false))?$/.exec(opt);
+    if (m) {
+      nnp = m[1] !== 'false';
+      continue;
+    }
+    if (!/^(seccomp|apparmor|label|systempaths|writable-cgroups)[=:]/.test(opt) && opt !== 'label:disable' && opt !== 'label=disable') {
+      throw invalidArgument(`invalid --security-opt 2: "${opt}"`);
+    }
+  }
+  return nnp;
+}
+
+function rlimitType(name: string): string {
+  const type = `RLIMIT_${name.toUpperCase()}`;
+  const known = ['AS', 'CORE', 'CPU', 'DATA', 'FSIZE', 'LOCKS', 'MEMLOCK', 'MSGQUEUE', 'NICE', 'NOFILE', 'NPROC', 'RSS', 'RTPRIO', 'RTTIME', 'SIGPENDING', 'STACK'];
+  if (!known.includes(name.toUpperCase())) throw invalidArgument(`invalid ulimit type: ${name}`);
+  return type;
+}
+
+/** Checks what can be wrong before anything is created (the create route's 400s). */
+export function checkHostConfig(hc: HostConfigResources): void {
+  capabilities(hc);
+  noNewPrivileges(hc.SecurityOpt ?? []);
+  for (const u of hc.Ulimits ?? []) rlimitType(u.Name);
+  if (hc.NanoCpus && (hc.CpuPeriod || hc.CpuQuota)) throw invalidArgument('Conflicting options: Nano CPUs and CPU Period cannot both be set');
+  if (hc.Memory && hc.MemorySwap && hc.MemorySwap > 0 && hc.MemorySwap < hc.Memory) {
+    throw invalidArgument('Minimum memoryswap limit should be larger than memory limit, see usage');
+  }
+  if (hc.Memory && hc.Memory < 6 * 1024 * 1024) throw invalidArgument('Minimum memory limit allowed is 6MB');
+}
+
+/** The OCI resources of the fields (zero means unset, as in Docker). */
+export function resourcesOf(hc: HostConfigResources): NonNullable<NonNullable<RuntimeConfig['linux']>['resources']> {
+  const out: NonNullable<NonNullable<RuntimeConfig['linux']>['resources']> = {};
+  const memory: Record<string, number | boolean> = {};
+  if (hc.Memory) {
+    memory.limit = hc.Memory;
+    // Docker: swap unset means as much swap as memory (limit * 2 for memory+swap).
+    memory.swap = hc.MemorySwap ? hc.MemorySwap : hc.Memory * 2;
+  } else if (hc.MemorySwap) memory.swap = hc.MemorySwap;
+  if (hc.MemoryReservation) memory.reservation = hc.MemoryReservation;
+  if (hc.OomKillDisable) memory.disableOOMKiller = true;
+  if (Object.keys(memory).length) out.memory = memory;
+  const cpu: Record<string, number | string> = {};
+  if (hc.NanoCpus) {
+    cpu.period = NANO_CPUS_PERIOD;
+    cpu.quota = Math.round((hc.NanoCpus * NANO_CPUS_PERIOD) / 1e9);
+  }
+  if (hc.CpuShares) cpu.shares = hc.CpuShares;
+  if (hc.CpuPeriod) cpu.period = hc.CpuPeriod;
+  if (hc.CpuQuota) cpu.quota = hc.CpuQuota;
+  if (hc.CpusetCpus) cpu.cpus = hc.CpusetCpus;
+  if (hc.CpusetMems) cpu.mems = hc.CpusetMems;
+  if (Object.keys(cpu).length) out.cpu = cpu;
+  if (hc.PidsLimit && hc.PidsLimit > 0) out.pids = { limit: hc.PidsLimit };
+  if (hc.BlkioWeight) out.blockIO = { weight: hc.BlkioWeight };
+  return out;
+}
+
+/** Where dockerd's init (tini) appears in a container started with --init. */
+const INIT_IN_CONTAINER = '/sbin/docker-init';
+
+/** dockerd's default init-path: "docker-init" looked up in the daemon's PATH. */
+function findInit(): string {
+  for (const dir of (process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin').split(':')) {
+    const candidate = path.join(dir, 'docker-init');
+    if (fs.existsSync(candidate)) return candidate;
+  }
+  throw invalidArgument('exec: "docker-init": executable file not found in $PATH');
+}
+
+/** Applies the fields to a spec built with Docker's defaults (process.args already set). */
+export function applyHostConfig(spec: RuntimeConfig, hc: HostConfigResources): void {
+  const proc = spec.process!;
+  const linux = spec.linux!;
+  const caps = capabilities(hc);
+  proc.capabilities = { bounding: [...caps], effective: [...caps], permitted: [...caps] };
+  proc.noNewPrivileges = noNewPrivileges(hc.SecurityOpt ?? []);
+  for (const u of hc.Ulimits ?? []) {
+    const type = rlimitType(u.Name) as NonNullable<typeof proc.rlimits>[number]['type'];
+    proc.rlimits = [...(proc.rlimits ?? []).filter((r) => r.type !== type), { type, soft: u.Soft, hard: u.Hard }];
+  }
+  if (hc.Init) {
+    proc.args = [INIT_IN_CONTAINER, '--', ...(proc.args ?? [])];
+    spec.mounts = [...(spec.mounts ?? []), { destination: INIT_IN_CONTAINER, type: 'bind', source: findInit(), options: ['bind', 'ro'] }];
+  }
+  linux.resources = { ...linux.resources, ...resourcesOf(hc) };
+  if (hc.Sysctls && Object.keys(hc.Sysctls).length) linux.sysctl = { ...hc.Sysctls };
+  if (hc.ReadonlyRootfs) spec.root = { ...spec.root!, readonly: true };
+  const shm = spec.mounts?.find((m) => m.destination === '/dev/shm');
+  if (shm) shm.options = [...(shm.options ?? []).filter((o) => !o.startsWith('size=')), `size=${hc.ShmSize || DEFAULT_SHM_SIZE}`];
+  if (hc.Privileged) {
+    linux.maskedPaths = [];
+    linux.readonlyPaths = [];
+    linux.resources.devices = [{ allow: true, access: 'rwm' }];
+    linux.devices = hostDevices();
+    // dockerd mounts sysfs and the cgroup tree read-write for a privileged container.
+    for (const m of spec.mounts ?? []) {
+      if (m.destination === '/sys' || m.destination === '/sys/fs/cgroup') m.options = (m.options ?? []).filter((o) => o !== 'ro');
+    }
+  }
+}
+
+/** The HostConfig fields of a request that skiffd keeps, without the ones it ignores. */
+export function keptHostConfig(hc: Record<string, unknown> | null | undefined): HostConfigResources & MountFields {
+  const out: Record<string, unknown> = {};
+  for (const key of [...Object.keys(hostConfigMountFields), ...Object.keys(hostConfigResourceFields)]) {
+    if (hc?.[key] !== undefined) out[key] = hc[key];
+  }
+  return out as HostConfigResources & MountFields;
+}
+
+/** inspect's HostConfig values of these fields: as given, Docker's zero values otherwise. */
+export function hostConfigView(hc: HostConfigResources & MountFields): Record<string, unknown> {
+  return {
+    Binds: hc.Binds ?? null,
+    ...(hc.Mounts?.length ? { Mounts: hc.Mounts } : {}),
+    Tmpfs: hc.Tmpfs ?? null,
+    VolumesFrom: hc.VolumesFrom ?? null,
+    Memory: hc.Memory ?? 0,
+    MemorySwap: hc.MemorySwap ?? 0,
+    MemoryReservation: hc.MemoryReservation ?? 0,
+    NanoCpus: hc.NanoCpus ?? 0,
+    CpuShares: hc.CpuShares ?? 0,
+    CpuPeriod: hc.CpuPeriod ?? 0,
+    CpuQuota: hc.CpuQuota ?? 0,
+    CpusetCpus: hc.CpusetCpus ?? '',
+    CpusetMems: hc.CpusetMems ?? '',
+    PidsLimit: hc.PidsLimit ?? null,
+    BlkioWeight: hc.BlkioWeight ?? 0,
+    OomKillDisable: hc.OomKillDisable ?? false,
+    Ulimits: hc.Ulimits ?? null,
+    CapAdd: hc.CapAdd ?? null,
+    CapDrop: hc.CapDrop ?? null,
+    Privileged: hc.Privileged ?? false,
+    ReadonlyRootfs: hc.ReadonlyRootfs ?? false,
+    SecurityOpt: hc.SecurityOpt ?? null,
+    ...(hc.Sysctls ? { Sysctls: hc.Sysctls } : {}),
+    ShmSize: hc.ShmSize || 64 * 1024 * 1024,
+    GroupAdd: hc.GroupAdd ?? null,
+    Init: hc.Init ?? null,
+  };
+}

@@ -1,0 +1,105 @@
+// A container's root filesystem as a host path, for daemon-side file work (docker cp, export,
+// copying image content into a new volume, reading /etc/passwd).
+//
+// Contract of withRootfs(deps, record, mode, fn):
+// - fn receives an absolute host directory that is the container's "/" and is awaited; the view
+//   is valid only until fn's promise settles, and is torn down afterwards even if fn throws.
+// - A running or paused container (State.Pid > 0) is seen through /proc/<pid>/root: its own
+//   mount namespace, so volumes, bind mounts and tmpfs mounts are included, and writes land
+//   where the container would see them. `mode` cannot be enforced there; callers that must not
+//   write simply do not.
+// - Otherwise the container's snapshot (key = container id) is mounted on a private directory
+//   under <execRoot>/rootfs, read-only when mode is 'ro'. Only the snapshot is there: volumes
+//   and bind mounts of a stopped container are not mounted.
+// - The path is a plain directory on the host, NOT a chroot: symlinks inside it may point
+//   anywhere ("/etc" means the host's /etc). Resolve every path with resolveInRoot
+//   (core/archive-paths.ts) or an equivalent before touching it.
+// - The caller should hold whatever keeps the container from starting or being removed for the
+//   duration (a stopped container's upper dir must not be mounted twice by a start meanwhile).
+import { execFile } from 'node:child_process';
+import * as fsp from 'node:fs/promises';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import { internal } from '@skiff/errors';
+import type { ContainerRecord } from '../store/record';
+import type { ContainerdPort, SnapshotMount } from './ports';
+
+const run = promisify(execFile);
+
+export type RootfsMode = 'ro' | 'rw';
+
+export interface RootfsDeps {
+  port: Pick<ContainerdPort, 'snapshotMounts'>;
+  /** skiffd's exec-root; temporary mount points go in its rootfs/ directory. */
+  execRoot: string;
+}
+
+/** Whether withRootfs will use the live task's view (so mounts and volumes are included). */
+export function isLive(record: Pick<ContainerRecord, 'State'>): boolean {
+  return (record.State.Status === 'running' || record.State.Status === 'paused') && record.State.Pid > 0;
+}
+
+export async function withRootfs<T>(deps: RootfsDeps, record: Pick<ContainerRecord, 'Id' | 'State'>, mode: RootfsMode, fn: (root: string) => Promise<T>): Promise<T> {
+  if (isLive(record)) {
+    const root = `/proc/${record.State.Pid}/root`;
+    try {
+      await fsp.access(root);
+    } catch (err) {
+      throw internal(`container ${record.Id}: process ${record.State.Pid} is gone`, { cause: err });
+    }
+    return fn(root);
+  }
+  const mounts = await deps.port.snapshotMounts(record.Id);
+  const base = path.join(deps.execRoot, 'rootfs');
+  await fsp.mkdir(base, { recursive: true, mode: 0o700 });
+  const dir = await fsp.mkdtemp(path.join(base, `${record.Id.slice(0, 12)}-`));
+  const mounted: string[] = [];
+  try {
+    for (const m of mounts) {
+      const target = m.target ? path.join(dir, m.target) : dir;
+      await mountOne(m, target, mode);
+      mounted.push(target);
+    }
+    return await fn(dir);
+  } finally {
+    for (const target of mounted.reverse()) await unmount(target);
+    await fsp.rmdir(dir);
+  }
+}
+
+function stderrOf(err: unknown): string {
+  return String((err as { stderr?: string }).stderr ?? '').trim() || (err as Error).message;
+}
+
+// Mounting goes through util-linux mount(8) in a child: Node has no mount(2), and a child keeps
+// the multi-threaded daemon's own state (cwd, credentials) untouched.
+async function mountOne(m: SnapshotMount, target: string, mode: RootfsMode): Promise<void> {
+  const bind = m.type === 'bind' || m.options.includes('bind') || m.options.includes('rbind');
+  let options = m.options.filter((o) => o !== 'ro' && o !== 'rw');
+  const upper = options.find((o) => o.startsWith('upperdir='));
+  if (!bind && mode === 'ro' && upper) {
+    // Read-only, the upper dir becomes the top lower layer: overlay then needs no work dir and
+    // never touches the upper one, which a start may mount writable meanwhile.
+    const lower = options.find((o) => o.startsWith('lowerdir='))?.slice('lowerdir='.length);
+    const top = upper.slice('upperdir='.length);
+    options = [...options.filter((o) => !/^(upperdir|workdir|lowerdir)=/.test(o)), `lowerdir=${lower ? `${top}:${lower}` : top}`];
+  }
+  if (bind && !options.includes('bind') && !options.includes('rbind')) options = ['rbind', ...options];
+  options.push(mode);
+  const args = bind ? ['-o', options.join(','), m.source, target] : ['-t', m.type, '-o', options.join(','), m.source, target];
+  try {
+    await run('mount', args);
+  } catch (err) {
+    throw internal(`mount ${m.type} ${m.source} on ${target} failed: ${stderrOf(err)}`, { cause: err });
+  }
+}
+
+/** A mount still busy (a stray open file) is detached lazily so cleanup never hangs. */
+async function unmount(target: string): Promise<void> {
+  try {
+    await run('umount', [target]);
+  } catch (err) {
+    if (!/busy/i.test(stderrOf(err))) throw internal(`umount ${target} failed: ${stderrOf(err)}`, { cause: err });
+    await run('umount', ['-l', target]);
+  }
+}

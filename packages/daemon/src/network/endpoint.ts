@@ -1,0 +1,49 @@
+// A container's attachment to a network, kept in its record (Docker's
+// NetworkSettings.Networks entry): set at create, addressed at start, unaddressed at stop.
+import { z } from 'zod';
+
+export const EndpointSchema = z.object({
+  NetworkID: z.string(),
+  /** Empty while the container is not running: Docker releases the endpoint at stop. */
+  EndpointID: z.string(),
+  IPAddress: z.string(),
+  IPPrefixLen: z.number().int(),
+  Gateway: z.string(),
+  MacAddress: z.string(),
+  Aliases: z.array(z.string()).nullable(),
+  /** The interface's name inside the container (eth0, eth1, ...). */
+  IfName: z.string().default(''),
+});
+export type Endpoint = z.infer<typeof EndpointSchema>;
+
+export const networkRecordFields = {
+  /** Keyed by network name, as Docker's NetworkSettings.Networks. */
+  Networks: z.record(z.string(), EndpointSchema).default({}),
+  /** NetworkSettings.Ports: the bindings in effect while running ("80/tcp" -> [{HostIp, HostPort}] or null). */
+  Ports: z.record(z.string(), z.array(z.object({ HostIp: z.string(), HostPort: z.string() })).nullable()).default({}),
+};
+
+export function unaddressed(e: Endpoint): Endpoint {
+  return { ...e, EndpointID: '', IPAddress: '', IPPrefixLen: 0, Gateway: '', MacAddress: '', IfName: '' };
+}
+
+const list = z.array(z.string()).nullish();
+
+/** The HostConfig fields of name resolution, as in the create body and the record. */
+export const hostConfigNetworkFields = {
+  Dns: list,
+  DnsSearch: list,
+  DnsOptions: list,
+  /** "host:ip" lines for /etc/hosts. */
+  ExtraHosts: list,
+  PortBindings: z.record(z.string(), z.array(z.object({ HostIp: z.string().nullish(), HostPort: z.string().nullish() })).nullable()).nullish(),
+  PublishAllPorts: z.boolean().nullish(),
+};
+
+const HostConfigNetworkSchema = z.object(hostConfigNetworkFields);
+
+export function keptNetworkHostConfig(hc: Record<string, unknown> | null | undefined): z.infer<typeof HostConfigNetworkSchema> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(hostConfigNetworkFields)) if (hc?.[key] != null) out[key] = hc[key];
+  return out;
+}

@@ -1,0 +1,150 @@
+// The kernel side of a bridge network, as command sequences over a CommandRunner: the bridge
+// device, the iptables rules of a network, a container's persistent network namespace (a bind-
+// mounted nsfs file, so it outlives the container's processes and skiffd) and its veth pairs.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DNAT_CHAIN } from './ports';
+import type { CommandRunner } from './runner';
+
+/** skiffd's own chains, hooked once from the built-in ones, so its rules are easy to find and drop. */
+export const NAT_CHAIN = 'SKIFF-POSTROUTING';
+export const FILTER_CHAIN = 'SKIFF-FORWARD';
+export { DNAT_CHAIN };
+
+export interface BridgeSpec {
+  device: string;
+  subnet: string;
+  gateway: string;
+  prefix: number;
+  mtu: number;
+  internal: boolean;
+}
+
+export interface VethSpec {
+  netns: string;
+  bridge: string;
+  /** The host end's name; the peer gets a temporary name until it is renamed in the namespace. */
+  hostIf: string;
+  peerIf: string;
+  ifName: string;
+  ip: string;
+  prefix: number;
+  gateway: string;
+  mac: string;
+  mtu: number;
+  defaultRoute: boolean;
+}
+
+async function tolerate(p: Promise<unknown>, pattern: RegExp): Promise<void> {
+  try {
+    await p;
+  } catch (err) {
+    if (!pattern.test((err as Error).message)) throw err;
+  }
+}
+
+const ipt = (table: string, ...args: string[]) => ['-w', '-t', table, ...args];
+
+/** A rule is added only when `-C` does not find it, so re-applying after a restart is harmless. */
+async function ensureRule(run: CommandRunner, table: string, chain: string, rule: string[], insert = false): Promise<void> {
+  try {
+    await run.run('iptables', ipt(table, '-C', chain, ...rule));
+  } catch {
+    await run.run('iptables', ipt(table, insert ? '-I' : '-A', chain, ...rule));
+  }
+}
+
+/** Outbound NAT, and the source of host connections to 127.0.0.1-published ports rewritten (the container cannot answer 127.0.0.1). */
+export function natRules(b: BridgeSpec): string[][] {
+  const localhost = ['-s', '127.0.0.0/8', '-o', b.device, '-j', 'MASQUERADE'];
+  return b.internal ? [localhost] : [['-s', b.subnet, '!', '-o', b.device, '-j', 'MASQUERADE'], localhost];
+}
+
+/** Internal networks talk only among themselves; the others anywhere. */
+export function filterRules(b: BridgeSpec): string[][] {
+  if (b.internal) {
+    return [
+      ['-i', b.device, '!', '-o', b.device, '-j', 'DROP'],
+      ['-o', b.device, '!', '-i', b.device, '-j', 'DROP'],
+    ];
+  }
+  return [
+    ['-i', b.device, '-j', 'ACCEPT'],
+    ['-o', b.device, '-j', 'ACCEPT'],
+  ];
+}
+
+export class LinuxNetwork {
+  constructor(private readonly run: CommandRunner) {}
+
+  /** The bridge up with its gateway address, forwarding on, the network's rules in skiffd's chains. */
+  async ensureBridge(b: BridgeSpec): Promise<void> {
+    await tolerate(this.run.run('ip', ['link', 'add', 'name', b.device, 'type', 'bridge']), /File exists/);
+    await this.run.run('ip', ['link', 'set', b.device, 'mtu', String(b.mtu)]);
+    await this.run.run('ip', ['addr', 'replace', `${b.gateway}/${b.prefix}`, 'dev', b.device]);
+    await this.run.run('ip', ['link', 'set', b.device, 'up']);
+    await this.run.run('sysctl', ['-qw', 'net.ipv4.ip_forward=1']);
+    // Lets DNAT send 127.0.0.1-addressed traffic out of the bridge (published ports on localhost).
+    await this.run.run('sysctl', ['-qw', `net.ipv4.conf.${b.device}.route_localnet=1`]);
+    await tolerate(this.run.run('iptables', ipt('nat', '-N', NAT_CHAIN)), /exists/);
+    await ensureRule(this.run, 'nat', 'POSTROUTING', ['-j', NAT_CHAIN], true);
+    await tolerate(this.run.run('iptables', ipt('filter', '-N', FILTER_CHAIN)), /exists/);
+    await ensureRule(this.run, 'filter', 'FORWARD', ['-j', FILTER_CHAIN], true);
+    await tolerate(this.run.run('iptables', ipt('nat', '-N', DNAT_CHAIN)), /exists/);
+    for (const hook of ['PREROUTING', 'OUTPUT']) await ensureRule(this.run, 'nat', hook, ['-m', 'addrtype', '--dst-type', 'LOCAL', '-j', DNAT_CHAIN], true);
+    for (const r of natRules(b)) await ensureRule(this.run, 'nat', NAT_CHAIN, r);
+    for (const r of filterRules(b)) await ensureRule(this.run, 'filter', FILTER_CHAIN, r);
+  }
+
+  /** The device and its rules; the (shared) chains stay. Missing pieces are not errors. */
+  async removeBridge(b: BridgeSpec): Promise<void> {
+    for (const r of natRules(b)) await this.run.run('iptables', ipt('nat', '-D', NAT_CHAIN, ...r)).catch(() => undefined);
+    for (const r of filterRules(b)) await this.run.run('iptables', ipt('filter', '-D', FILTER_CHAIN, ...r)).catch(() => undefined);
+    await this.run.run('ip', ['link', 'del', b.device]).catch(() => undefined);
+  }
+
+  async addPortRules(rules: string[][]): Promise<void> {
+    for (const r of rules) await ensureRule(this.run, 'nat', DNAT_CHAIN, r);
+  }
+
+  async removePortRules(rules: string[][]): Promise<void> {
+    for (const r of rules) await this.run.run('iptables', ipt('nat', '-D', DNAT_CHAIN, ...r)).catch(() => undefined);
+  }
+
+  /** A new network namespace kept by a bind mount on `file`, with loopback up. */
+  async createNetns(file: string): Promise<void> {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, '');
+    await this.run.run('unshare', [`--net=${file}`, 'true']);
+    await this.run.run('nsenter', [`--net=${file}`, 'ip', 'link', 'set', 'lo', 'up']);
+  }
+
+  /** Unmounting the last reference destroys the namespace and the veth ends inside it. */
+  async removeNetns(file: string): Promise<void> {
+    if (!fs.existsSync(file)) return;
+    await this.run.run('umount', [file]).catch(() => undefined);
+    fs.rmSync(file, { force: true });
+  }
+
+  async addVeth(v: VethSpec): Promise<void> {
+    const inNs = (...args: string[]) => this.run.run('nsenter', [`--net=${v.netns}`, 'ip', ...args]);
+    await this.run.run('ip', ['link', 'add', v.hostIf, 'mtu', String(v.mtu), 'type', 'veth', 'peer', 'name', v.peerIf, 'mtu', String(v.mtu)]);
+    try {
+      await this.run.run('ip', ['link', 'set', v.hostIf, 'master', v.bridge]);
+      await this.run.run('ip', ['link', 'set', v.hostIf, 'up']);
+      await this.run.run('ip', ['link', 'set', v.peerIf, 'netns', v.netns]);
+      await inNs('link', 'set', v.peerIf, 'name', v.ifName, 'address', v.mac);
+      await inNs('addr', 'add', `${v.ip}/${v.prefix}`, 'dev', v.ifName);
+      await inNs('link', 'set', v.ifName, 'up');
+      if (v.defaultRoute) await inNs('route', 'add', 'default', 'via', v.gateway, 'dev', v.ifName);
+    } catch (err) {
+      await this.run.run('ip', ['link', 'del', v.hostIf]).catch(() => undefined);
+      throw err;
+    }
+  }
+
+  /** Deleting one end of a veth pair deletes both. */
+  async removeVeth(hostIf: string): Promise<void> {
+    await this.run.run('ip', ['link', 'del', hostIf]).catch(() => undefined);
+  }
+}

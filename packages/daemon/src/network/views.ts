@@ -1,0 +1,101 @@
+// Networks in the shapes of the Docker API (GET /networks, /networks/{id}) and a container's
+// NetworkSettings.
+import { invalidArgument } from '@skiff/errors';
+import type { ContainerRecord } from '../store/record';
+import type { Endpoint } from './endpoint';
+import type { NetworkRef } from './service';
+
+const EPOCH = new Date(0).toISOString();
+
+export function networkView(n: NetworkRef, records: ContainerRecord[], builtinCreated = EPOCH): Record<string, unknown> {
+  const common = { Scope: 'local', EnableIPv4: true, EnableIPv6: false, Ingress: false, ConfigFrom: { Network: '' }, ConfigOnly: false, Peers: undefined };
+  if (n.kind === 'builtin') {
+    return { Name: n.Name, Id: n.Id, Created: builtinCreated, ...common, Driver: n.Driver, IPAM: { Driver: 'default', Options: null, Config: [] }, Internal: false, Attachable: false, Containers: {}, Options: {}, Labels: {} };
+  }
+  const d = n.def;
+  const containers: Record<string, object> = {};
+  for (const r of records) {
+    for (const e of Object.values(r.Networks)) {
+      if (e.NetworkID !== d.Id || e.EndpointID === '') continue;
+      containers[r.Id] = { Name: r.Name, EndpointID: e.EndpointID, MacAddress: e.MacAddress, IPv4Address: `${e.IPAddress}/${e.IPPrefixLen}`, IPv6Address: '' };
+    }
+  }
+  return {
+    Name: d.Name,
+    Id: d.Id,
+    Created: d.Created,
+    ...common,
+    Driver: d.Driver,
+    IPAM: { Driver: 'default', Options: d.Name === 'bridge' ? null : {}, Config: [{ Subnet: d.Subnet, Gateway: d.Gateway }] },
+    Internal: d.Internal,
+    Attachable: d.Attachable,
+    Containers: containers,
+    Options: d.Options,
+    Labels: d.Labels,
+  };
+}
+
+function labelMatches(labels: Record<string, string>, filter: string): boolean {
+  const sep = filter.indexOf('=');
+  const key = sep < 0 ? filter : filter.slice(0, sep);
+  if (!(key in labels)) return false;
+  return sep < 0 || labels[key] === filter.slice(sep + 1);
+}
+
+/** GET /networks and POST /networks/prune filters: name (substring), id (prefix), label, driver, type. */
+export function networkMatches(view: Record<string, unknown>, filters: Map<string, string[]>): boolean {
+  const name = view.Name as string;
+  const id = view.Id as string;
+  const names = filters.get('name');
+  if (names && !names.some((n) => name.includes(n))) return false;
+  const ids = filters.get('id');
+  if (ids && !ids.some((i) => id.startsWith(i))) return false;
+  const drivers = filters.get('driver');
+  if (drivers && !drivers.includes(view.Driver as string)) return false;
+  for (const l of filters.get('label') ?? []) if (!labelMatches(view.Labels as Record<string, string>, l)) return false;
+  const types = filters.get('type');
+  if (types) {
+    for (const t of types) if (t !== 'custom' && t !== 'builtin') throw invalidArgument(`invalid filter: 'type'='${t}'`);
+    const builtin = ['bridge', 'host', 'none'].includes(name);
+    if (!types.includes(builtin ? 'builtin' : 'custom')) return false;
+  }
+  return true;
+}
+
+function endpointView(e: Endpoint): object {
+  return {
+    IPAMConfig: null,
+    Links: null,
+    Aliases: e.Aliases,
+    MacAddress: e.MacAddress,
+    DriverOpts: null,
+    NetworkID: e.NetworkID,
+    EndpointID: e.EndpointID,
+    Gateway: e.Gateway,
+    IPAddress: e.IPAddress,
+    IPPrefixLen: e.IPPrefixLen,
+    IPv6Gateway: '',
+    GlobalIPv6Address: '',
+    GlobalIPv6PrefixLen: 0,
+    DNSNames: null,
+  };
+}
+
+/** NetworkSettings.Networks; the top-level addresses are the default bridge's, as in Docker. */
+export function networkSettingsView(r: ContainerRecord): Record<string, unknown> {
+  const bridge = r.Networks['bridge'];
+  return {
+    Bridge: '',
+    SandboxID: '',
+    SandboxKey: '',
+    EndpointID: bridge?.EndpointID ?? '',
+    Gateway: bridge?.Gateway ?? '',
+    IPAddress: bridge?.IPAddress ?? '',
+    IPPrefixLen: bridge?.IPPrefixLen ?? 0,
+    MacAddress: bridge?.MacAddress ?? '',
+    GlobalIPv6Address: '',
+    GlobalIPv6PrefixLen: 0,
+    IPv6Gateway: '',
+    Networks: Object.fromEntries(Object.entries(r.Networks).map(([k, e]) => [k, endpointView(e)])),
+  };
+}

@@ -1,0 +1,60 @@
+// POST /networks/{id}/connect and /disconnect: a container joins or leaves a network, at once
+// when it is running (an interface is added to or removed from its namespace).
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { invalidArgument, notFound, permissionDenied } from '@skiff/errors';
+import type { ApiDeps } from '../../http/deps';
+import { parse } from '../../http/query';
+import { unaddressed } from '../../network/endpoint';
+import { networking } from './common';
+
+const ParamsSchema = z.object({ id: z.string() });
+const ConnectSchema = z.looseObject({
+  Container: z.string(),
+  EndpointConfig: z.looseObject({ Aliases: z.array(z.string()).nullish() }).nullish(),
+});
+const DisconnectSchema = z.looseObject({ Container: z.string(), Force: z.boolean().optional() });
+
+export function networkConnectRoutes(app: FastifyInstance, deps: ApiDeps): void {
+  app.post('/networks/:id/connect', async (request, reply) => {
+    const { id } = parse(ParamsSchema, request.params, 'path');
+    const body = parse(ConnectSchema, request.body, 'body');
+    const network = networking(deps);
+    const n = network.find(id);
+    if (n.kind === 'builtin') throw permissionDenied('container cannot be disconnected from host network or connected to host network');
+    const def = n.def;
+    const aliases = body.EndpointConfig?.Aliases ?? [];
+    if (def.Name === 'bridge' && aliases.length > 0) throw invalidArgument('network-scoped alias is supported only for containers in user defined networks');
+    const record = await deps.containers.updateRecord(body.Container, async (r, running) => {
+      const mode = r.HostConfig.NetworkMode;
+      if (mode === 'host' || mode === 'none' || mode.startsWith('container:')) throw permissionDenied('container sharing network namespace with another container or host cannot be connected to any other network');
+      if (def.Name in r.Networks) throw permissionDenied(`endpoint with name ${r.Name} already exists in network ${def.Name}`);
+      let endpoint = unaddressed({ NetworkID: def.Id, EndpointID: '', IPAddress: '', IPPrefixLen: 0, Gateway: '', MacAddress: '', Aliases: aliases.length > 0 ? aliases : null, IfName: '' });
+      if (running) endpoint = await network.connectRunning(r, def.Name, endpoint, deps.containers.all());
+      return { ...r, Networks: { ...r.Networks, [def.Name]: endpoint } };
+    });
+    network.syncFiles(deps.containers.all(), record);
+    deps.events.publish('network', 'connect', def.Id, { container: record.Id, name: def.Name, type: def.Driver });
+    return reply.code(200).send();
+  });
+
+  app.post('/networks/:id/disconnect', async (request, reply) => {
+    const { id } = parse(ParamsSchema, request.params, 'path');
+    const body = parse(DisconnectSchema, request.body, 'body');
+    const network = networking(deps);
+    const n = network.find(id);
+    if (n.kind === 'builtin') throw permissionDenied('container cannot be disconnected from host network or connected to host network');
+    const def = n.def;
+    const record = await deps.containers.updateRecord(body.Container, async (r, running) => {
+      const endpoint = r.Networks[def.Name];
+      if (!endpoint) throw notFound(`container ${r.Id} is not connected to network ${def.Name}`);
+      if (running) await network.disconnectRunning(r, endpoint);
+      const rest = { ...r.Networks };
+      delete rest[def.Name];
+      return { ...r, Networks: rest };
+    });
+    network.syncFiles(deps.containers.all(), record);
+    deps.events.publish('network', 'disconnect', def.Id, { container: record.Id, name: def.Name, type: def.Driver });
+    return reply.code(200).send();
+  });
+}

@@ -1,0 +1,46 @@
+// POST /networks/create: a user-defined bridge network.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { invalidArgument } from '@skiff/errors';
+import type { ApiDeps } from '../../http/deps';
+import { parse } from '../../http/query';
+import { networking } from './common';
+
+const BodySchema = z.looseObject({
+  Name: z.string(),
+  Driver: z.string().optional(),
+  Internal: z.boolean().optional(),
+  Attachable: z.boolean().optional(),
+  EnableIPv6: z.boolean().nullish(),
+  Labels: z.record(z.string(), z.string()).nullish(),
+  Options: z.record(z.string(), z.string()).nullish(),
+  IPAM: z
+    .looseObject({
+      Driver: z.string().optional(),
+      Config: z.array(z.looseObject({ Subnet: z.string().optional(), Gateway: z.string().optional(), IPRange: z.string().optional() })).nullish(),
+    })
+    .nullish(),
+});
+
+export function networkCreateRoutes(app: FastifyInstance, deps: ApiDeps): void {
+  app.post('/networks/create', async (request, reply) => {
+    const body = parse(BodySchema, request.body, 'body');
+    if (body.Name === '') throw invalidArgument('network name cannot be empty');
+    if (body.EnableIPv6) throw invalidArgument('IPv6 networks are not supported by skiffd');
+    const config = body.IPAM?.Config ?? [];
+    if (config.length > 1) throw invalidArgument('skiffd networks have one IPv4 subnet');
+    if (config[0]?.IPRange) throw invalidArgument('IPAM IPRange is not supported by skiffd');
+    const def = await networking(deps).create({
+      Name: body.Name,
+      Driver: body.Driver,
+      Internal: body.Internal,
+      Attachable: body.Attachable,
+      Labels: body.Labels ?? {},
+      Options: body.Options ?? {},
+      Subnet: config[0]?.Subnet,
+      Gateway: config[0]?.Gateway,
+    });
+    deps.events.publish('network', 'create', def.Id, { name: def.Name, type: def.Driver });
+    return reply.code(201).send({ Id: def.Id, Warning: '' });
+  });
+}

@@ -1,0 +1,92 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { LinuxNetwork } from '../../src/network/linux';
+import { RecordingRunner } from '../helpers/recording-runner';
+
+const bridge = { device: 'br-0123456789ab', subnet: '10.5.0.0/24', gateway: '10.5.0.1', prefix: 24, mtu: 1500, internal: false };
+
+describe('the kernel side of bridge networks (golden command lists)', () => {
+  it('sets up a bridge: device, address, forwarding, skiffd chains hooked once, the network rules', async () => {
+    const run = new RecordingRunner();
+    // Nothing exists yet: every -C check fails.
+    run.fail(/ -C /, 'Bad rule (does a matching rule exist in that chain?)');
+    await new LinuxNetwork(run).ensureBridge(bridge);
+    expect(run.calls.filter((c) => !c.includes(' -C '))).toEqual([
+      'ip link add name br-0123456789ab type bridge',
+      'ip link set br-0123456789ab mtu 1500',
+      'ip addr replace 10.5.0.1/24 dev br-0123456789ab',
+      'ip link set br-0123456789ab up',
+      'sysctl -qw net.ipv4.ip_forward=1',
+      'sysctl -qw net.ipv4.conf.br-0123456789ab.route_localnet=1',
+      'iptables -w -t nat -N SKIFF-POSTROUTING',
+      'iptables -w -t nat -I POSTROUTING -j SKIFF-POSTROUTING',
+      'iptables -w -t filter -N SKIFF-FORWARD',
+      'iptables -w -t filter -I FORWARD -j SKIFF-FORWARD',
+      'iptables -w -t nat -N SKIFF-DNAT',
+      'iptables -w -t nat -I PREROUTING -m addrtype --dst-type LOCAL -j SKIFF-DNAT',
+      'iptables -w -t nat -I OUTPUT -m addrtype --dst-type LOCAL -j SKIFF-DNAT',
+      'iptables -w -t nat -A SKIFF-POSTROUTING -s 10.5.0.0/24 ! -o br-0123456789ab -j MASQUERADE',
+      'iptables -w -t nat -A SKIFF-POSTROUTING -s 127.0.0.0/8 -o br-0123456789ab -j MASQUERADE',
+      'iptables -w -t filter -A SKIFF-FORWARD -i br-0123456789ab -j ACCEPT',
+      'iptables -w -t filter -A SKIFF-FORWARD -o br-0123456789ab -j ACCEPT',
+    ]);
+  });
+
+  it('is idempotent: an existing bridge, chains and rules are left as they are', async () => {
+    const run = new RecordingRunner();
+    run.fail(/ link add name /, 'RTNETLINK answers: File exists');
+    run.fail(/ -N /, 'iptables: Chain already exists.');
+    await new LinuxNetwork(run).ensureBridge({ ...bridge, internal: true });
+    expect(run.calls.filter((c) => / -[AI] /.test(c))).toEqual([]);
+  });
+
+  it('internal networks get no NAT and are fenced off', async () => {
+    const run = new RecordingRunner();
+    await new LinuxNetwork(run).removeBridge({ ...bridge, internal: true });
+    expect(run.calls).toEqual([
+      'iptables -w -t nat -D SKIFF-POSTROUTING -s 127.0.0.0/8 -o br-0123456789ab -j MASQUERADE',
+      'iptables -w -t filter -D SKIFF-FORWARD -i br-0123456789ab ! -o br-0123456789ab -j DROP',
+      'iptables -w -t filter -D SKIFF-FORWARD -o br-0123456789ab ! -i br-0123456789ab -j DROP',
+      'ip link del br-0123456789ab',
+    ]);
+  });
+
+  it('a namespace file, then a veth pair with the peer moved in, renamed, addressed and routed', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'skn-'));
+    try {
+      const run = new RecordingRunner();
+      const linux = new LinuxNetwork(run);
+      const ns = path.join(dir, 'netns', 'c1');
+      await linux.createNetns(ns);
+      expect(fs.existsSync(ns)).toBe(true);
+      await linux.addVeth({ netns: ns, bridge: 'skiff0', hostIf: 'veth1234567', peerIf: 'vtmp1234567', ifName: 'eth0', ip: '172.30.0.2', prefix: 16, gateway: '172.30.0.1', mac: '02:42:ac:1e:00:02', mtu: 1400, defaultRoute: true });
+      await linux.removeNetns(ns);
+      expect(fs.existsSync(ns)).toBe(false);
+      expect(run.calls).toEqual([
+        `unshare --net=${ns} true`,
+        `nsenter --net=${ns} ip link set lo up`,
+        'ip link add veth1234567 mtu 1400 type veth peer name vtmp1234567 mtu 1400',
+        'ip link set veth1234567 master skiff0',
+        'ip link set veth1234567 up',
+        `ip link set vtmp1234567 netns ${ns}`,
+        `nsenter --net=${ns} ip link set vtmp1234567 name eth0 address 02:42:ac:1e:00:02`,
+        `nsenter --net=${ns} ip addr add 172.30.0.2/16 dev eth0`,
+        `nsenter --net=${ns} ip link set eth0 up`,
+        `nsenter --net=${ns} ip route add default via 172.30.0.1 dev eth0`,
+        `umount ${ns}`,
+      ]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a veth that fails half-way is deleted again', async () => {
+    const run = new RecordingRunner();
+    run.fail(/ netns /, 'Invalid "netns" value');
+    await expect(
+      new LinuxNetwork(run).addVeth({ netns: '/x', bridge: 'b', hostIf: 'veth1', peerIf: 'vtmp1', ifName: 'eth0', ip: '10.0.0.2', prefix: 24, gateway: '10.0.0.1', mac: 'm', mtu: 1500, defaultRoute: false }),
+    ).rejects.toThrow('Invalid "netns" value');
+    expect(run.calls[run.calls.length - 1]).toBe('ip link del veth1');
+  });
+});

@@ -30,5 +30,13 @@ fi
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund
 fi
-NX_DAEMON=false NX_NO_CLOUD=true npx nx run-many -t build --output-style=static >/dev/null
+# Quiet when it works; a failed build shows its compiler errors.
+build_log=$(mktemp)
+if ! NX_DAEMON=false NX_NO_CLOUD=true npx nx run-many -t build --output-style=static >"$build_log" 2>&1; then
+  cat "$build_log"
+  rm -f "$build_log"
+  echo "setup: the build failed"
+  exit 1
+fi
+rm -f "$build_log"
 echo "setup: done"

@@ -46,7 +46,7 @@ export function buildSpec(record: ContainerRecord): RuntimeConfig {
   proc.args = [record.Path, ...record.Args];
   proc.env = mergeEnv([DEFAULT_PATH, `HOSTNAME=${config.Hostname}`], config.Tty ? ['TERM=xterm'] : [], config.Env);
   proc.cwd = config.WorkingDir || '/';
-  proc.user = record.ProcessUser ?? numericUser(config.User, record.HostConfig.GroupAdd);
+  proc.user = { ...(record.ProcessUser ?? numericUser(config.User, record.HostConfig.GroupAdd)) };
   proc.capabilities = { bounding: [...DOCKER_CAPABILITIES], effective: [...DOCKER_CAPABILITIES], permitted: [...DOCKER_CAPABILITIES] };
   proc.noNewPrivileges = false;
   spec.hostname = config.Hostname;

@@ -23,7 +23,7 @@ import type { RootfsMode } from './rootfs-view';
 import { type Change, changes } from './archive-changes';
 import { copyUp } from './mounts-copyup';
 import { withRootfs } from './rootfs-view';
-import { type Health, HealthcheckSchema, mergeHealthcheck } from './health';
+import { type Health, HealthcheckSchema, mergeHealthcheck } from './health-config';
 import { checkRestartPolicy, RestartScheduler, shouldRestart, startsWithDaemon, type Timers } from './restart-policy';
 import { VolumeStore } from '../volumes/store';
 import type { ContainerStore } from '../store/container-store';

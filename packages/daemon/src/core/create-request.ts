@@ -6,7 +6,7 @@ import { hostConfigResourceFields } from './hostconfig';
 import { hostConfigMountFields } from './mounts';
 import { hostConfigNetworkFields } from '../network/endpoint';
 import { RestartPolicySchema } from './restart-policy';
-import { HealthcheckSchema } from './health';
+import { HealthcheckSchema } from './health-config';
 
 const stringList = z.array(z.string()).nullish();
 

@@ -1,102 +1,11 @@
-// Healthchecks (Config.Healthcheck): the merged config with Docker's defaults, the state machine
-// of State.Health (starting -> healthy | unhealthy), and the monitor that runs each probe as an
-// exec'd process in the running container, on its interval, killed at its timeout.
-import { z } from 'zod';
+// The healthcheck monitor: runs each probe as an exec'd process in the running container, on its
+// interval, killed at its timeout, and records the result (health-config.ts holds the data side).
 import type { ContainerService } from './containers';
 import type { EventBus, EngineEvent } from './events';
 import type { ExecService } from './exec';
 import type { Timers } from './restart-policy';
 import type { ContainerRecord } from '../store/record';
-
-const ns = z.number().int().min(0);
-
-export const HealthcheckSchema = z.object({
-  Test: z.array(z.string()).nullish(),
-  // docker-py (so docker-compose) sends null for every field it was not given.
-  Interval: ns.nullish(),
-  Timeout: ns.nullish(),
-  StartPeriod: ns.nullish(),
-  StartInterval: ns.nullish(),
-  Retries: z.number().int().min(0).nullish(),
-});
-export type Healthcheck = z.infer<typeof HealthcheckSchema>;
-
-export const HEALTH_STATUSES = ['starting', 'healthy', 'unhealthy'] as const;
-export const HealthSchema = z.object({
-  Status: z.enum(HEALTH_STATUSES),
-  FailingStreak: z.number().int(),
-  Log: z.array(z.object({ Start: z.string(), End: z.string(), ExitCode: z.number().int(), Output: z.string() })),
-});
-export type Health = z.infer<typeof HealthSchema>;
-
-const NS_PER_MS = 1_000_000;
-export const DEFAULT_INTERVAL_MS = 30_000;
-export const DEFAULT_TIMEOUT_MS = 30_000;
-export const DEFAULT_START_INTERVAL_MS = 5_000;
-export const DEFAULT_RETRIES = 3;
-export const MAX_OUTPUT = 4096;
-export const MAX_LOG = 5;
-
-/** The request's fields over the image's (Docker: a zero or empty field takes the image's). */
-export function mergeHealthcheck(image: Healthcheck | undefined, request: Healthcheck | undefined): Healthcheck | undefined {
-  if (!image && !request) return undefined;
-  const out: Healthcheck = { ...(image ?? {}) };
-  for (const [k, v] of Object.entries(request ?? {}) as Array<[keyof Healthcheck, unknown]>) {
-    if (v === undefined || v === null || v === 0 || (Array.isArray(v) && v.length === 0)) continue;
-    (out as Record<string, unknown>)[k] = v;
-  }
-  return out;
-}
-
-/** The probe's argv, or undefined when there is none (no Test, or ["NONE"]). */
-export function probeCommand(hc: Healthcheck | undefined): string[] | undefined {
-  const test = hc?.Test;
-  if (!test || test.length === 0 || test[0] === 'NONE') return undefined;
-  if (test[0] === 'CMD') return test.length > 1 ? test.slice(1) : undefined;
-  if (test[0] === 'CMD-SHELL') return ['/bin/sh', '-c', test.slice(1).join(' ')];
-  return undefined;
-}
-
-export interface Timing {
-  intervalMs: number;
-  timeoutMs: number;
-  startPeriodMs: number;
-  startIntervalMs: number;
-  retries: number;
-}
-
-export function timing(hc: Healthcheck): Timing {
-  return {
-    intervalMs: hc.Interval ? hc.Interval / NS_PER_MS : DEFAULT_INTERVAL_MS,
-    timeoutMs: hc.Timeout ? hc.Timeout / NS_PER_MS : DEFAULT_TIMEOUT_MS,
-    startPeriodMs: (hc.StartPeriod ?? 0) / NS_PER_MS,
-    startIntervalMs: hc.StartInterval ? hc.StartInterval / NS_PER_MS : DEFAULT_START_INTERVAL_MS,
-    retries: hc.Retries || DEFAULT_RETRIES,
-  };
-}
-
-export interface ProbeResult {
-  start: Date;
-  end: Date;
-  exitCode: number;
-  output: string;
-}
-
-export function initialHealth(): Health {
-  return { Status: 'starting', FailingStreak: 0, Log: [] };
-}
-
-/**
- * One probe's result applied. A success makes the container healthy; failures count only after
- * the start period (unless it was already healthy once) and make it unhealthy at `retries`.
- */
-export function applyProbe(h: Health, r: ProbeResult, retries: number, inStartPeriod: boolean): Health {
-  const Log = [...h.Log, { Start: r.start.toISOString(), End: r.end.toISOString(), ExitCode: r.exitCode, Output: r.output }].slice(-MAX_LOG);
-  if (r.exitCode === 0) return { Status: 'healthy', FailingStreak: 0, Log };
-  if (inStartPeriod && h.Status === 'starting') return { ...h, Log };
-  const FailingStreak = h.FailingStreak + 1;
-  return { Status: FailingStreak >= retries ? 'unhealthy' : h.Status, FailingStreak, Log };
-}
+import { MAX_OUTPUT, probeCommand, type Timing, timing, type ProbeResult, initialHealth, applyProbe } from './health-config';
 
 export interface ProbeRunner {
   /** Runs argv in the container; resolves with the exit code (-1 on timeout) and output. */
@@ -231,10 +140,4 @@ export class HealthMonitor {
     if (after.Status !== before.Status) this.o.containers.execEvent(id, `health_status: ${after.Status}`, {});
     this.schedule(id);
   }
-}
-
-/** ps's suffix of "Up ...". */
-export function healthSuffix(h: Health | undefined): string {
-  if (!h) return '';
-  return h.Status === 'starting' ? ' (health: starting)' : ` (${h.Status})`;
 }

@@ -6,7 +6,7 @@ import { hostConfigResourceFields } from '../core/hostconfig';
 import { hostConfigMountFields, MountPointSchema } from '../core/mounts';
 import { hostConfigNetworkFields, networkRecordFields } from '../network/endpoint';
 import { restartRecordFields, RestartPolicySchema } from '../core/restart-policy';
-import { HealthcheckSchema, HealthSchema } from '../core/health';
+import { HealthcheckSchema, HealthSchema } from '../core/health-config';
 
 export const STATUSES = ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'] as const;
 export type Status = (typeof STATUSES)[number];

@@ -1,5 +1,6 @@
 // The healthcheck state machine and monitor with an injected clock and a fake probe runner.
-import { applyProbe, HealthMonitor, initialHealth, mergeHealthcheck, probeCommand, timing, type Health, type ProbeResult } from '../../src/core/health';
+import { HealthMonitor } from '../../src/core/health';
+import { applyProbe, initialHealth, mergeHealthcheck, probeCommand, timing, type Health, type ProbeResult } from '../../src/core/health-config';
 import type { Timers } from '../../src/core/restart-policy';
 import { EventBus } from '../../src/core/events';
 import type { ContainerService } from '../../src/core/containers';

@@ -9,7 +9,7 @@ import { parse, queryBool, queryInt } from '../../http/query';
 import type { ContainerRecord } from '../../store/record';
 import { STATUSES } from '../../store/record';
 import { summary } from './views';
-import { HEALTH_STATUSES } from '../../core/health';
+import { HEALTH_STATUSES } from '../../core/health-config';
 
 const QuerySchema = z.object({
   all: queryBool,

@@ -3,7 +3,7 @@ import type { ContainerRecord } from '../../store/record';
 import { hostConfigView } from '../../core/hostconfig';
 import { mountViews } from '../../core/mounts';
 import { restartPolicyView } from '../../core/restart-policy';
-import { healthSuffix } from '../../core/health';
+import { healthSuffix } from '../../core/health-config';
 import { portSummary } from '../../network/ports';
 import { networkSettingsView } from '../../network/views';
 

@@ -98,6 +98,7 @@ const ExitFileSchema = z.object({ pid: z.number().int(), exitStatus: z.number().
 const ADDRESS_FILE = 'shim.address';
 const EXIT_KILLED = 128 + 9;
 const EXIT_UNKNOWN = 255;
+const RECOVER_CONNECT_TIMEOUT_MS = 10_000;
 const SHIMS_DIR = '_shims';
 
 // Events that happened before this containerd started are already reflected in the state a
@@ -571,7 +572,9 @@ export class TasksCore {
       groups.delete(address);
       for (const task of tasks) {
         try {
-          await shim.handle.call('Connect', { id: task.id }, 2_000);
+          // Generous: a dead shim refuses at once, while a live one on a loaded machine may be slow
+          // to answer, and calling it lost would kill a container that was fine.
+          await shim.handle.call('Connect', { id: task.id }, RECOVER_CONNECT_TIMEOUT_MS);
           task.shim = shim;
           shim.tasks.add(task.id);
           await this.get(task.namespace, task.id, '');

@@ -251,6 +251,19 @@ export class SkiffdHarness {
     return found;
   }
 
+  /** SIGKILLs every live process of this harness; returns how many there were. */
+  private killOwnProcesses(): number {
+    const pids = this.ownProcesses();
+    for (const pid of pids) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // Gone.
+      }
+    }
+    return pids.length;
+  }
+
   mountsUnder(): string[] {
     return fs
       .readFileSync('/proc/self/mountinfo', 'utf8')
@@ -305,13 +318,7 @@ export class SkiffdHarness {
     // SKIFF_TEST_KEEP=1 keeps the directory (logs) of a failing run for a post-mortem.
     const keep = process.env.SKIFF_TEST_KEEP === '1';
     await this.stop('SIGKILL');
-    for (const pid of this.ownProcesses()) {
-      try {
-        process.kill(pid, 'SIGKILL');
-      } catch {
-        // Gone.
-      }
-    }
+    this.killOwnProcesses();
     const runtimeRoot = path.join(this.execRoot, 'runtime');
     if (fs.existsSync(runtimeRoot)) {
       for (const id of fs.readdirSync(runtimeRoot)) {
@@ -320,7 +327,9 @@ export class SkiffdHarness {
         );
       }
     }
-    await until(() => (this.reap(), this.ownProcesses().length === 0), 5_000, 'processes gone').catch(() => undefined);
+    // Killed again on every pass: a warm shim whose `skiff-shim start` was in flight when the
+    // first pass ran daemonizes only afterwards.
+    await until(() => (this.reap(), this.killOwnProcesses() === 0), 5_000, 'processes gone').catch(() => undefined);
     for (const p of this.mountsUnder().sort((a, b) => b.length - a.length)) {
       await new Promise((resolve) => this.own(spawn('umount', ['-l', p], { stdio: 'ignore' })).on('close', resolve));
     }

@@ -1,35 +1,16 @@
 // The image verbs of the second slice (tag, history, save, rmi, load, commit) and the system,
 // network and volume listings, against skiffd on temporary roots.
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { canRunSkiffd, SkiffdHarness, type RunResult } from '../../../daemon/test/helpers/skiffd';
+import { canRunSkiffd, SkiffdHarness } from '../../../daemon/test/helpers/skiffd';
+import { skiffOnSkiffd } from '../helpers/skiff-on-skiffd';
 
-const skiffBin = path.resolve(__dirname, '../../bin/skiff');
 const built = fs.existsSync(path.resolve(__dirname, '../../dist/cli/main.js'));
 
 (canRunSkiffd && built ? describe : describe.skip)('skiff image verbs against skiffd', () => {
   jest.setTimeout(60_000);
   const h = new SkiffdHarness();
-  const env = () => ({ PATH: process.env.PATH ?? '/usr/bin:/bin', DOCKER_HOST: `unix://${h.socket}`, HOME: h.dir, TZ: 'UTC' });
-
-  const skiff = (...args: string[]): Promise<RunResult> =>
-    new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [skiffBin, ...args], { env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
-      h.spare(child.pid!);
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      const timer = setTimeout(() => {
-        child.kill('SIGKILL');
-        reject(new Error(`skiff ${args.join(' ')}: timed out; so far: ${stdout} ${stderr}`));
-      }, 30_000);
-      child.on('close', (code) => {
-        clearTimeout(timer);
-        resolve({ code, stdout, stderr });
-      });
-    });
+  const { skiff } = skiffOnSkiffd(h);
 
   beforeAll(async () => {
     await h.start();

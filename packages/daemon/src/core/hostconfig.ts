@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
-import type { RuntimeConfig } from '@skiff/oci-spec';
+import type { LinuxResources, RuntimeConfig } from '@skiff/oci-spec';
 import { invalidArgument } from '@skiff/errors';
 import { hostDevices } from './hostconfig-devices';
 import { hostConfigMountFields } from './mounts';
@@ -148,6 +148,23 @@ export function checkHostConfig(hc: HostConfigResources): void {
   if (hc.Memory && hc.Memory < 6 * 1024 * 1024) throw invalidArgument('Minimum memory limit allowed is 6MB');
 }
 
+type CpuFields = Pick<HostConfigResources, 'NanoCpus' | 'CpuShares' | 'CpuPeriod' | 'CpuQuota' | 'CpusetCpus' | 'CpusetMems'>;
+
+/** The OCI cpu resources of Docker's CPU fields, for create and update alike (zero means unset). */
+export function cpuResources(fields: { [K in keyof CpuFields]?: CpuFields[K] | null }): NonNullable<LinuxResources['cpu']> {
+  const cpu: NonNullable<LinuxResources['cpu']> = {};
+  if (fields.NanoCpus) {
+    cpu.period = NANO_CPUS_PERIOD;
+    cpu.quota = Math.round((fields.NanoCpus * NANO_CPUS_PERIOD) / 1e9);
+  }
+  if (fields.CpuShares) cpu.shares = fields.CpuShares;
+  if (fields.CpuPeriod) cpu.period = fields.CpuPeriod;
+  if (fields.CpuQuota) cpu.quota = fields.CpuQuota;
+  if (fields.CpusetCpus) cpu.cpus = fields.CpusetCpus;
+  if (fields.CpusetMems) cpu.mems = fields.CpusetMems;
+  return cpu;
+}
+
 /** The OCI resources of the fields (zero means unset, as in Docker). */
 export function resourcesOf(hc: HostConfigResources): NonNullable<NonNullable<RuntimeConfig['linux']>['resources']> {
   const out: NonNullable<NonNullable<RuntimeConfig['linux']>['resources']> = {};
@@ -160,16 +177,7 @@ export function resourcesOf(hc: HostConfigResources): NonNullable<NonNullable<Ru
   if (hc.MemoryReservation) memory.reservation = hc.MemoryReservation;
   if (hc.OomKillDisable) memory.disableOOMKiller = true;
   if (Object.keys(memory).length) out.memory = memory;
-  const cpu: Record<string, number | string> = {};
-  if (hc.NanoCpus) {
-    cpu.period = NANO_CPUS_PERIOD;
-    cpu.quota = Math.round((hc.NanoCpus * NANO_CPUS_PERIOD) / 1e9);
-  }
-  if (hc.CpuShares) cpu.shares = hc.CpuShares;
-  if (hc.CpuPeriod) cpu.period = hc.CpuPeriod;
-  if (hc.CpuQuota) cpu.quota = hc.CpuQuota;
-  if (hc.CpusetCpus) cpu.cpus = hc.CpusetCpus;
-  if (hc.CpusetMems) cpu.mems = hc.CpusetMems;
+  const cpu = cpuResources(hc);
   if (Object.keys(cpu).length) out.cpu = cpu;
   if (hc.PidsLimit && hc.PidsLimit > 0) out.pids = { limit: hc.PidsLimit };
   if (hc.BlkioWeight) out.blockIO = { weight: hc.BlkioWeight };

@@ -2,6 +2,7 @@
 // that Tasks.Update hands to the runtime (the cgroup of the running task).
 import { z } from 'zod';
 import type { LinuxResources } from '@skiff/oci-spec';
+import { cpuResources } from './hostconfig';
 import { checkRestartPolicy, type RestartPolicy, RestartPolicySchema } from './restart-policy';
 
 const int = z.number().int();
@@ -21,25 +22,13 @@ export const UpdateBodySchema = z.looseObject({
 });
 export type UpdateBody = z.infer<typeof UpdateBodySchema>;
 
-/** The CFS period Docker uses for --cpus. */
-const NANO_CPUS_PERIOD = 100_000;
-
 /** Zero means "unchanged" in Docker's update, so only non-zero fields become limits. */
 export function toLinuxResources(body: UpdateBody): LinuxResources {
   const memory: NonNullable<LinuxResources['memory']> = {};
   if (body.Memory) memory.limit = body.Memory;
   if (body.MemoryReservation) memory.reservation = body.MemoryReservation;
   if (body.MemorySwap) memory.swap = body.MemorySwap;
-  const cpu: NonNullable<LinuxResources['cpu']> = {};
-  if (body.NanoCpus) {
-    cpu.period = NANO_CPUS_PERIOD;
-    cpu.quota = Math.round((body.NanoCpus * NANO_CPUS_PERIOD) / 1e9);
-  }
-  if (body.CpuShares) cpu.shares = body.CpuShares;
-  if (body.CpuPeriod) cpu.period = body.CpuPeriod;
-  if (body.CpuQuota) cpu.quota = body.CpuQuota;
-  if (body.CpusetCpus) cpu.cpus = body.CpusetCpus;
-  if (body.CpusetMems) cpu.mems = body.CpusetMems;
+  const cpu = cpuResources(body);
   const resources: LinuxResources = {};
   if (Object.keys(memory).length) resources.memory = memory;
   if (Object.keys(cpu).length) resources.cpu = cpu;

@@ -99,6 +99,24 @@ const ADDRESS_FILE = 'shim.address';
 const EXIT_KILLED = 128 + 9;
 const EXIT_UNKNOWN = 255;
 const RECOVER_CONNECT_TIMEOUT_MS = 10_000;
+const RECOVER_DIAL_ATTEMPTS = 3;
+
+/**
+ * Connect, with the dial retried when it is refused: one refused dial (a shim busy accepting on a
+ * loaded machine) must not get a running container called lost and killed, while a dead shim
+ * still costs only a few hundred milliseconds.
+ */
+async function connectForRecovery(handle: ShimHandle, id: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await handle.call('Connect', { id }, RECOVER_CONNECT_TIMEOUT_MS);
+      return;
+    } catch (err) {
+      if (attempt >= RECOVER_DIAL_ATTEMPTS || !isSkiffError(err, 'Unavailable')) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
+}
 const SHIMS_DIR = '_shims';
 
 // Events that happened before this containerd started are already reflected in the state a
@@ -574,7 +592,7 @@ export class TasksCore {
         try {
           // Generous: a dead shim refuses at once, while a live one on a loaded machine may be slow
           // to answer, and calling it lost would kill a container that was fine.
-          await shim.handle.call('Connect', { id: task.id }, RECOVER_CONNECT_TIMEOUT_MS);
+          await connectForRecovery(shim.handle, task.id);
           task.shim = shim;
           shim.tasks.add(task.id);
           await this.get(task.namespace, task.id, '');

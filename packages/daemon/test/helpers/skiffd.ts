@@ -237,6 +237,21 @@ export class SkiffdHarness {
     return Number(fs.readFileSync(path.join(this.execRoot, 'containerd', 'skiff-containerd.pid'), 'utf8'));
   }
 
+  /**
+   * For a failure message: the warnings of every skiffd run and what skiff-containerd said about
+   * shims and tasks (CI deletes the directory with the logs).
+   */
+  diagnostics(): string {
+    const lines: string[] = [];
+    const pick = (file: string, keep: (line: string) => boolean) => {
+      if (!fs.existsSync(file)) return;
+      lines.push(`--- ${path.basename(file)}`, ...fs.readFileSync(file, 'utf8').split('\n').filter(keep).slice(-40).map((l) => l.slice(0, 400)));
+    };
+    for (let n = 1; n <= this.starts; n++) pick(this.logFile(n), (l) => /"level":([4-9]0)/.test(l) || l.includes('containerd'));
+    pick(path.join(this.execRoot, 'containerd', 'skiff-containerd.log'), (l) => /"level":([3-9]0)/.test(l));
+    return lines.join('\n');
+  }
+
   /** Pids of every live process whose command line mentions this harness's directory. */
   ownProcesses(): number[] {
     const found: number[] = [];

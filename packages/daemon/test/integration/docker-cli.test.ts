@@ -180,7 +180,10 @@ describeRoot('docker CLI against skiffd', () => {
     const before = h.containerdPid();
     process.kill(before, 'SIGKILL');
     await until(() => fs.existsSync(h.containerdSocket) && h.containerdPid() !== before, 20_000, 'a new skiff-containerd');
-    await until(async () => (await h.docker(['ps', '-q'])).stdout.trim() === id.slice(0, 12), 20_000, 'the container listed');
+    await until(async () => (await h.docker(['ps', '-q'])).stdout.trim() === id.slice(0, 12), 20_000, 'the container listed').catch(async (err: Error) => {
+      const state = (await h.docker(['ps', '-a', '--format', '{{.ID}} {{.Status}}'])).stdout;
+      throw new Error(`${err.message}\n${state}\n${h.diagnostics()}`);
+    });
     // The new event stream delivers this exit: stop returns once it is recorded.
     await until(async () => (await h.docker(['stop', '-t', '1', id])).code === 0, 20_000, 'docker stop');
     expect(JSON.parse(await h.dockerOk(['inspect', id]))[0].State).toMatchObject({ Status: 'exited', ExitCode: 137 });

@@ -111,24 +111,34 @@ export class ContainerService {
    * stream) was down are recorded now, as if their events had arrived.
    */
   async resync(): Promise<void> {
+    const listedAt = Date.now();
     const tasks = new Map((await this.o.port.listTasks()).map((t) => [t.containerId, t]));
     // Found stopped at start-up (before the exits below, which apply their policy themselves).
     const stopped = this.restored ? [] : this.all().filter((r) => r.State.Status === 'exited' || r.State.Status === 'restarting');
     this.restored = true;
-    for (const record of [...this.records.values()]) {
-      const status = record.State.Status;
-      // An exit recorded by a skiffd that died before releasing the network.
-      if (status !== 'running' && status !== 'paused') {
-        if (Object.values(record.Networks).some((e) => e.EndpointID !== '')) await this.releaseNetwork(record.Id);
-        continue;
-      }
-      const task = tasks.get(record.Id);
-      if (task && task.status !== 'STOPPED' && task.status !== 'UNKNOWN') {
-        const now = task.status === 'PAUSED' || task.status === 'PAUSING' ? 'paused' : 'running';
-        if (now !== status || record.State.Pid !== task.pid) this.save({ ...record, State: { ...record.State, Status: now, Pid: task.pid } });
-        continue;
-      }
-      await this.handleExit({ containerId: record.Id, exitStatus: task ? task.exitStatus : 255, exitedAt: task?.exitedAt ?? new Date() });
+    for (const id of [...this.records.keys()]) {
+      // Under the container's lock, on the record as it is now: a start in progress (a restart by
+      // policy) has its network up before its task exists, and must not lose it to this pass.
+      const exit = await this.mutex.run(id, async (): Promise<TaskExit | undefined> => {
+        const record = this.records.get(id);
+        if (!record) return undefined;
+        const status = record.State.Status;
+        // An exit recorded by a skiffd that died before releasing the network.
+        if (status !== 'running' && status !== 'paused') {
+          if (Object.values(record.Networks).some((e) => e.EndpointID !== '')) await this.releaseNetwork(id);
+          return undefined;
+        }
+        // Started after the list was taken: the list knows nothing of this run.
+        if (Date.parse(record.State.StartedAt) >= listedAt) return undefined;
+        const task = tasks.get(id);
+        if (task && task.status !== 'STOPPED' && task.status !== 'UNKNOWN') {
+          const now = task.status === 'PAUSED' || task.status === 'PAUSING' ? 'paused' : 'running';
+          if (now !== status || record.State.Pid !== task.pid) this.save({ ...record, State: { ...record.State, Status: now, Pid: task.pid } });
+          return undefined;
+        }
+        return { containerId: id, exitStatus: task ? task.exitStatus : 255, exitedAt: task?.exitedAt ?? new Date() };
+      });
+      if (exit) await this.handleExit(exit);
     }
     for (const r of stopped) {
       // A restart pending when skiffd went down is due now.

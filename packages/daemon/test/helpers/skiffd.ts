@@ -328,10 +328,11 @@ export class SkiffdHarness {
     for (const b of bridges) await this.quiet('ip', ['link', 'del', b]);
   }
 
-  /** skiffd, containerd and shims, then the containers left in the runtime root, then mounts and files. */
-  async cleanup(): Promise<void> {
-    // SKIFF_TEST_KEEP=1 keeps the directory (logs) of a failing run for a post-mortem.
-    const keep = process.env.SKIFF_TEST_KEEP === '1';
+  /**
+   * What a power cut does: skiffd, containerd, shims and containers die, every mount and network
+   * device is gone. Files stay.
+   */
+  private async powerOff(): Promise<void> {
     await this.stop('SIGKILL');
     this.killOwnProcesses();
     const runtimeRoot = path.join(this.execRoot, 'runtime');
@@ -349,6 +350,19 @@ export class SkiffdHarness {
       await new Promise((resolve) => this.own(spawn('umount', ['-l', p], { stdio: 'ignore' })).on('close', resolve));
     }
     await this.removeNetworking();
+  }
+
+  /** A host reboot: a power cut, and the exec root (a tmpfs under /run in real life) is empty again. */
+  async reboot(): Promise<void> {
+    await this.powerOff();
+    fs.rmSync(this.execRoot, { recursive: true, force: true });
+  }
+
+  /** skiffd, containerd and shims, then the containers left in the runtime root, then mounts and files. */
+  async cleanup(): Promise<void> {
+    // SKIFF_TEST_KEEP=1 keeps the directory (logs) of a failing run for a post-mortem.
+    const keep = process.env.SKIFF_TEST_KEEP === '1';
+    await this.powerOff();
     clearInterval(this.reaper);
     this.reaper = undefined;
     this.reap();

@@ -438,6 +438,7 @@ export class ContainerService {
         // Docker's exit codes for a start that failed: 127 when the command is missing.
         const exitCode = /not found|no such file/i.test(message) ? 127 : /permission denied/i.test(message) ? 126 : 128;
         this.setState(id, { Error: message, ExitCode: exitCode, ...(record.State.Status === 'restarting' ? { Status: 'exited' as const } : {}) });
+        if (record.State.Status === 'restarting') this.notify(id, ['not-running'], exitCode);
         if (record.HostConfig.AutoRemove) await this.removeLocked(id, true);
         throw err;
       }
@@ -490,7 +491,8 @@ export class ContainerService {
    */
   wait(ref: string, condition: WaitCondition, signal?: AbortSignal): Promise<number> {
     const record = this.get(ref);
-    if (condition === 'not-running' && !this.isRunning(record.Id)) return Promise.resolve(record.State.ExitCode);
+    // Docker counts a container waiting for its restart as running: the wait ends at the next exit.
+    if (condition === 'not-running' && !this.isRunning(record.Id) && record.State.Status !== 'restarting') return Promise.resolve(record.State.ExitCode);
     return new Promise((resolve) => {
       const cancel = this.addWaiter(record.Id, { condition, resolve });
       // A client that went away stops waiting; its waiter must not stay until the next exit.
@@ -576,6 +578,7 @@ export class ContainerService {
       if (record?.State.Status !== 'restarting') return false;
       this.restarts.cancel(id);
       this.save({ ...record, HasBeenManuallyStopped: true, State: { ...record.State, Status: 'exited' } });
+      this.notify(id, ['not-running'], record.State.ExitCode);
       return true;
     });
   }

@@ -103,6 +103,22 @@ it('shows "restarting" while waiting; stop and rm -f cancel the restart', async 
   expect((await d.app.inject({ method: 'GET', url: `/containers/${id}/json` })).statusCode).toBe(404);
 });
 
+it('wait on a restarting container ends at the next exit, or at a stop that cancels the restart', async () => {
+  const id = await run('waited', { Name: 'always' });
+  d.port.exit(id, 1);
+  await until(async () => (await inspect(id)).RestartCount === 1 && d.port.tasks.get(id)?.status === 'RUNNING');
+  d.port.exit(id, 2);
+  await until(async () => (await inspect(id)).State.Status === 'restarting');
+  let answered = false;
+  const waited = post(`/containers/${id}/wait`).then((r) => ((answered = true), r));
+  await new Promise((r) => setTimeout(r, 50));
+  expect(answered).toBe(false);
+  expect((await post(`/containers/${id}/stop`)).statusCode).toBe(204);
+  const res = await waited;
+  expect(res.statusCode).toBe(200);
+  expect(res.json()).toMatchObject({ StatusCode: 2 });
+});
+
 it('does not restart after a stop or kill through the API', async () => {
   const id = await run('stopped', { Name: 'always' });
   expect((await post(`/containers/${id}/kill`)).statusCode).toBe(204);

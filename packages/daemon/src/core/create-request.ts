@@ -44,7 +44,11 @@ export const CreateBodySchema = z.looseObject({
     .nullish(),
   /** The networks to join besides NetworkMode's, with their aliases (compose puts the service name there). */
   NetworkingConfig: z
-    .looseObject({ EndpointsConfig: z.record(z.string(), z.looseObject({ Aliases: z.array(z.string()).nullish() }).nullable()).nullish() })
+    .looseObject({
+      EndpointsConfig: z
+        .record(z.string(), z.looseObject({ Aliases: z.array(z.string()).nullish(), IPAMConfig: z.looseObject({ IPv4Address: z.string().nullish() }).nullish() }).nullable())
+        .nullish(),
+    })
     .nullish(),
 });
 export type CreateBody = z.infer<typeof CreateBodySchema>;

@@ -13,6 +13,8 @@ export const EndpointSchema = z.object({
   Aliases: z.array(z.string()).nullable(),
   /** The interface's name inside the container (eth0, eth1, ...). */
   IfName: z.string().default(''),
+  /** A static address asked for (`--ip`), kept across stops. */
+  IPAMConfig: z.object({ IPv4Address: z.string().optional() }).nullable().default(null),
 });
 export type Endpoint = z.infer<typeof EndpointSchema>;
 

@@ -47,12 +47,19 @@ export function firstHost(s: Subnet): string {
   return numberToIp(s.base + 1);
 }
 
-/** The lowest host address not in `used` (network and broadcast addresses excluded). */
-export function allocateIp(s: Subnet, used: Iterable<string>, subnetText = formatSubnet(s)): string {
+/**
+ * The lowest host address not in `used` (network and broadcast addresses of the subnet excluded),
+ * within `range` (a sub-range of the subnet, IPAM's IPRange) when one is given.
+ */
+export function allocateIp(s: Subnet, used: Iterable<string>, subnetText = formatSubnet(s), range?: Subnet): string {
   const taken = new Set(used);
-  const size = 2 ** (32 - s.prefix);
-  for (let i = 1; i < size - 1; i++) {
-    const ip = numberToIp(s.base + i);
+  const from = range ?? s;
+  const size = 2 ** (32 - from.prefix);
+  const last = s.base + 2 ** (32 - s.prefix) - 1;
+  for (let i = 0; i < size; i++) {
+    const n = from.base + i;
+    if (n === s.base || n === last) continue;
+    const ip = numberToIp(n);
     if (!taken.has(ip)) return ip;
   }
   throw invalidArgument(`no available IPv4 addresses on this network's address pools: ${subnetText}`);

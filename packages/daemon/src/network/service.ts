@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import type { ContainerRecord } from '../store/record';
 import { filesOf, renderHosts, renderResolv, withNetworkFiles, writeInPlace } from './files';
 import { type Endpoint, unaddressed } from './endpoint';
-import { allocateIp, allocateSubnet, contains, firstHost, formatSubnet, macFor, overlaps, parseCidr, type Subnet } from './ipam';
+import { allocateIp, allocateSubnet, contains, firstHost, formatSubnet, ipToNumber, macFor, numberToIp, overlaps, parseCidr, type Subnet } from './ipam';
 import { type BridgeSpec, LinuxNetwork } from './linux';
 import { assignPorts, dnatRules, type PortMap, takenBy, wantedBindings } from './ports';
 import type { CommandRunner } from './runner';
@@ -44,6 +44,14 @@ export interface CreateNetwork {
   Options?: Record<string, string>;
   Subnet?: string;
   Gateway?: string;
+  IPRange?: string;
+  AuxAddresses?: Record<string, string>;
+}
+
+/** What a container asks of one network: its aliases and, optionally, a static address. */
+export interface EndpointRequest {
+  Aliases?: string[] | null;
+  IPAMConfig?: { IPv4Address?: string | null } | null;
 }
 
 /** The built-in networks without set-up: stable ids, so they are the same objects across restarts. */
@@ -106,6 +114,8 @@ export class NetworkService {
         Attachable: false,
         Labels: {},
         Options: { 'com.docker.network.bridge.default_bridge': 'true', 'com.docker.network.bridge.name': this.o.bridge, 'com.docker.network.driver.mtu': String(this.o.mtu) },
+        AuxAddresses: {},
+        ConfiguredSubnet: false,
         ...wanted,
       };
       if (current && current.Bridge !== def.Bridge) await this.linux.removeBridge(this.bridgeSpec(current));
@@ -152,8 +162,15 @@ export class NetworkService {
     } else {
       subnet = this.poolSubnet(used);
     }
-    const gateway = req.Gateway || firstHost(parseCidr(subnet));
-    if (!contains(parseCidr(subnet), gateway)) throw invalidArgument(`no matching subnet for gateway ${gateway}`);
+    if (!req.Subnet && (req.IPRange || req.Gateway)) throw invalidArgument('every ip-range or gateway must have a corresponding subnet');
+    const parsed = parseCidr(subnet);
+    const range = req.IPRange ? parseCidr(req.IPRange) : undefined;
+    if (range && (range.prefix < parsed.prefix || !contains(parsed, numberToIp(range.base)))) throw invalidArgument(`no matching subnet for range ${req.IPRange}`);
+    const aux = req.AuxAddresses ?? {};
+    for (const ip of Object.values(aux)) if (!contains(parsed, ip)) throw invalidArgument(`no matching subnet for aux-address ${ip}`);
+    // As libnetwork: without a gateway given, the first free address of the range (or subnet).
+    const gateway = req.Gateway || (range ? allocateIp(parsed, Object.values(aux), subnet, range) : firstHost(parsed));
+    if (!contains(parsed, gateway)) throw invalidArgument(`no matching subnet for gateway ${gateway}`);
     const id = randomBytes(32).toString('hex');
     const def: NetworkDef = {
       Name: req.Name,
@@ -166,6 +183,9 @@ export class NetworkService {
       Options: req.Options ?? {},
       Subnet: subnet,
       Gateway: gateway,
+      ...(req.IPRange ? { IPRange: formatSubnet(range!) } : {}),
+      AuxAddresses: aux,
+      ConfiguredSubnet: req.Subnet !== undefined && req.Subnet !== '',
       Bridge: req.Options?.['com.docker.network.bridge.name'] || `br-${id.slice(0, 12)}`,
     };
     await this.linux.ensureBridge(this.bridgeSpec(def));
@@ -203,7 +223,7 @@ export class NetworkService {
    * `host`, `none` and `container:`, else one on its network plus any other named in
    * EndpointsConfig.
    */
-  plan(mode: string, endpointsConfig: Record<string, { Aliases?: string[] | null } | null> | undefined, lookupContainer: (ref: string) => ContainerRecord): Record<string, Endpoint> {
+  plan(mode: string, endpointsConfig: Record<string, EndpointRequest | null> | undefined, lookupContainer: (ref: string) => ContainerRecord): Record<string, Endpoint> {
     if (mode === 'host' || mode === 'none') return {};
     if (mode.startsWith('container:')) {
       lookupContainer(mode.slice('container:'.length));
@@ -215,9 +235,9 @@ export class NetworkService {
     for (const ref of names) {
       const n = this.find(ref);
       if (n.kind === 'builtin') throw invalidArgument(`conflicting options: ${n.Name} networking and other networks`);
-      const aliases = endpointsConfig?.[ref]?.Aliases ?? endpointsConfig?.[n.def.Name]?.Aliases ?? null;
-      if (n.def.Name === 'bridge' && aliases && aliases.length > 0) throw invalidArgument('network-scoped alias is supported only for containers in user defined networks');
-      out[n.def.Name] = unaddressed({ NetworkID: n.def.Id, EndpointID: '', IPAddress: '', IPPrefixLen: 0, Gateway: '', MacAddress: '', Aliases: aliases && aliases.length > 0 ? aliases : null, IfName: '' });
+      // The docker CLI keys the primary network's entry by NetworkMode ("default" for the bridge).
+      const req = endpointsConfig?.[ref] ?? endpointsConfig?.[n.def.Name] ?? (ref === primary ? endpointsConfig?.[mode] : undefined);
+      out[n.def.Name] = newEndpoint(n.def, req ?? null);
     }
     return out;
   }
@@ -245,7 +265,18 @@ export class NetworkService {
 
   private usedIps(def: NetworkDef, records: ContainerRecord[]): string[] {
     const ips = records.flatMap((r) => Object.values(r.Networks ?? {}).filter((e) => e.NetworkID === def.Id && e.IPAddress !== '').map((e) => e.IPAddress));
-    return [def.Gateway, ...ips, ...[...this.claimed].filter((c) => c.startsWith(`${def.Id} `)).map((c) => c.split(' ')[1]!)];
+    return [def.Gateway, ...Object.values(def.AuxAddresses), ...ips, ...[...this.claimed].filter((c) => c.startsWith(`${def.Id} `)).map((c) => c.split(' ')[1]!)];
+  }
+
+  /** The static address asked for, checked at start as dockerd does, or the next free one. */
+  private addressFor(def: NetworkDef, endpoint: Endpoint, records: ContainerRecord[]): string {
+    const subnet = parseCidr(def.Subnet);
+    const used = this.usedIps(def, records);
+    const wanted = endpoint.IPAMConfig?.IPv4Address;
+    if (!wanted) return allocateIp(subnet, used, def.Subnet, def.IPRange ? parseCidr(def.IPRange) : undefined);
+    if (!contains(subnet, wanted)) throw invalidArgument(`Invalid address ${wanted}: It does not belong to any of this network's subnets`);
+    if (used.includes(wanted)) throw permissionDenied('Address already in use');
+    return wanted;
   }
 
   /** Sets up one endpoint in the container's namespace; returns it addressed. */
@@ -253,7 +284,7 @@ export class NetworkService {
     const def = this.defs.get(endpoint.NetworkID);
     if (!def) throw notFound(`network ${name} not found`);
     const spec = this.bridgeSpec(def);
-    const ip = allocateIp(parseCidr(def.Subnet), this.usedIps(def, records), def.Subnet);
+    const ip = this.addressFor(def, endpoint, records);
     const claim = `${def.Id} ${ip}`;
     this.claimed.add(claim);
     try {
@@ -388,4 +419,27 @@ export class NetworkService {
     if (owner === record) this.writeFiles(record, []);
     return withNetworkFiles(spec, filesOf(this.containersDir, owner.Id));
   }
+}
+
+/** A container's endpoint on a network, unaddressed until it starts; Docker's checks of the request. */
+export function newEndpoint(def: NetworkDef, req: EndpointRequest | null): Endpoint {
+  const aliases = req?.Aliases ?? null;
+  if (def.Name === 'bridge' && aliases && aliases.length > 0) throw invalidArgument('network-scoped alias is supported only for containers in user defined networks');
+  const ip = req?.IPAMConfig?.IPv4Address || undefined;
+  if (ip) {
+    if (def.Name === 'bridge') throw invalidArgument('user specified IP address is supported on user defined networks only');
+    if (!def.ConfiguredSubnet) throw invalidArgument('user specified IP address is supported only when connecting to networks with user configured subnets');
+    ipToNumber(ip);
+  }
+  return unaddressed({
+    NetworkID: def.Id,
+    EndpointID: '',
+    IPAddress: '',
+    IPPrefixLen: 0,
+    Gateway: '',
+    MacAddress: '',
+    Aliases: aliases && aliases.length > 0 ? aliases : null,
+    IfName: '',
+    IPAMConfig: ip ? { IPv4Address: ip } : null,
+  });
 }

@@ -15,6 +15,12 @@ export const NetworkDefSchema = z.object({
   Options: z.record(z.string(), z.string()),
   Subnet: z.string(),
   Gateway: z.string(),
+  /** IPAM's IPRange: containers get addresses from this part of the subnet only. */
+  IPRange: z.string().optional(),
+  /** IPAM's AuxiliaryAddresses: names for addresses no container gets. */
+  AuxAddresses: z.record(z.string(), z.string()).default({}),
+  /** Whether the subnet was given at create: Docker allows static container addresses only then. */
+  ConfiguredSubnet: z.boolean().default(false),
   /** The Linux bridge device: the configured one for `bridge`, br-<12 hex of the id> for the others. */
   Bridge: z.string(),
 });

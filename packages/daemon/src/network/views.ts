@@ -4,6 +4,7 @@ import { invalidArgument } from '@skiff/errors';
 import type { ContainerRecord } from '../store/record';
 import type { Endpoint } from './endpoint';
 import type { NetworkRef } from './service';
+import type { NetworkDef } from './store';
 
 const EPOCH = new Date(0).toISOString();
 
@@ -26,13 +27,18 @@ export function networkView(n: NetworkRef, records: ContainerRecord[], builtinCr
     Created: d.Created,
     ...common,
     Driver: d.Driver,
-    IPAM: { Driver: 'default', Options: d.Name === 'bridge' ? null : {}, Config: [{ Subnet: d.Subnet, Gateway: d.Gateway }] },
+    IPAM: { Driver: 'default', Options: d.Name === 'bridge' ? null : {}, Config: [ipamConfigView(d)] },
     Internal: d.Internal,
     Attachable: d.Attachable,
     Containers: containers,
     Options: d.Options,
     Labels: d.Labels,
   };
+}
+
+function ipamConfigView(d: NetworkDef): Record<string, unknown> {
+  const aux = Object.keys(d.AuxAddresses).length > 0 ? { AuxiliaryAddresses: d.AuxAddresses } : {};
+  return { Subnet: d.Subnet, ...(d.IPRange ? { IPRange: d.IPRange } : {}), Gateway: d.Gateway, ...aux };
 }
 
 function labelMatches(labels: Record<string, string>, filter: string): boolean {
@@ -64,7 +70,7 @@ export function networkMatches(view: Record<string, unknown>, filters: Map<strin
 
 function endpointView(e: Endpoint): object {
   return {
-    IPAMConfig: null,
+    IPAMConfig: e.IPAMConfig,
     Links: null,
     Aliases: e.Aliases,
     MacAddress: e.MacAddress,
@@ -81,13 +87,16 @@ function endpointView(e: Endpoint): object {
   };
 }
 
-/** NetworkSettings.Networks; the top-level addresses are the default bridge's, as in Docker. */
-export function networkSettingsView(r: ContainerRecord): Record<string, unknown> {
+/**
+ * NetworkSettings.Networks; the top-level addresses are the default bridge's, as in Docker.
+ * `sandboxKey`: the path of the running container's network namespace (tools enter it by that).
+ */
+export function networkSettingsView(r: ContainerRecord, sandboxKey = ''): Record<string, unknown> {
   const bridge = r.Networks['bridge'];
   return {
     Bridge: '',
     SandboxID: '',
-    SandboxKey: '',
+    SandboxKey: sandboxKey,
     EndpointID: bridge?.EndpointID ?? '',
     Gateway: bridge?.Gateway ?? '',
     IPAddress: bridge?.IPAddress ?? '',

@@ -14,6 +14,11 @@ describe('IPAM', () => {
     expect(allocateIp(s, ['10.1.2.1'])).toBe('10.1.2.2');
     expect(allocateIp(s, ['10.1.2.1', '10.1.2.2', '10.1.2.4'])).toBe('10.1.2.3');
     expect(() => allocateIp(s, ['10.1.2.1', '10.1.2.2', '10.1.2.3', '10.1.2.4', '10.1.2.5', '10.1.2.6'])).toThrow('no available IPv4 addresses');
+    // An IPRange: only its addresses, and never the subnet's broadcast even when the range ends there.
+    const range = parseCidr('10.1.2.4/30');
+    expect(allocateIp(s, [], '10.1.2.0/29', range)).toBe('10.1.2.4');
+    expect(allocateIp(s, ['10.1.2.4', '10.1.2.5'], '10.1.2.0/29', range)).toBe('10.1.2.6');
+    expect(() => allocateIp(s, ['10.1.2.4', '10.1.2.5', '10.1.2.6'], '10.1.2.0/29', range)).toThrow('no available IPv4 addresses');
     expect(contains(s, '10.1.2.7')).toBe(true);
     expect(contains(s, '10.1.2.8')).toBe(false);
   });

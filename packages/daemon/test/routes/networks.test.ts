@@ -86,6 +86,49 @@ it('a container gets an address on start, shows it in inspect, blocks network rm
   expect((await req('DELETE', '/networks/app')).statusCode).toBe(204);
 });
 
+it('IPRange, auxiliary addresses and static container addresses, with dockerd\'s checks and errors', async () => {
+  const bad = async (Config: object) => {
+    const r = await req('POST', '/networks/create', { Name: 'bad', IPAM: { Config: [Config] } });
+    return [r.statusCode, r.json().message];
+  };
+  expect(await bad({ Subnet: '10.78.0.0/24', IPRange: '10.79.0.0/25' })).toEqual([400, 'no matching subnet for range 10.79.0.0/25']);
+  expect(await bad({ Subnet: '10.78.0.0/24', AuxiliaryAddresses: { a: '10.79.0.1' } })).toEqual([400, 'no matching subnet for aux-address 10.79.0.1']);
+  expect(await bad({ IPRange: '10.78.0.0/25' })).toEqual([400, 'every ip-range or gateway must have a corresponding subnet']);
+
+  await req('POST', '/networks/create', { Name: 'ranged', IPAM: { Config: [{ Subnet: '10.77.0.0/24', IPRange: '10.77.0.128/25', AuxiliaryAddresses: { a: '10.77.0.129' } }] } });
+  // As libnetwork: the gateway is the range's first address; containers skip it and the aux address.
+  expect((await req('GET', '/networks/ranged')).json().IPAM.Config).toEqual([{ Subnet: '10.77.0.0/24', IPRange: '10.77.0.128/25', Gateway: '10.77.0.128', AuxiliaryAddresses: { a: '10.77.0.129' } }]);
+  const start = async (name: string, ip?: string) => {
+    const body = { Image: 'busybox', HostConfig: { NetworkMode: 'ranged' }, NetworkingConfig: { EndpointsConfig: { ranged: ip ? { IPAMConfig: { IPv4Address: ip } } : {} } } };
+    const { Id } = (await req('POST', `/containers/create?name=${name}`, body)).json();
+    const started = await req('POST', `/containers/${Id}/start`);
+    return { id: Id as string, status: started.statusCode, message: started.statusCode === 204 ? '' : (started.json().message as string) };
+  };
+  const dynamic = await start('dyn');
+  expect((await req('GET', `/containers/${dynamic.id}/json`)).json().NetworkSettings.Networks.ranged).toMatchObject({ IPAddress: '10.77.0.130', IPAMConfig: null });
+  const fixed = await start('fixed', '10.77.0.5');
+  expect(fixed.status).toBe(204);
+  expect((await req('GET', `/containers/${fixed.id}/json`)).json().NetworkSettings.Networks.ranged).toMatchObject({ IPAddress: '10.77.0.5', IPAMConfig: { IPv4Address: '10.77.0.5' } });
+  expect(await start('taken', '10.77.0.5')).toMatchObject({ status: 403, message: 'Address already in use' });
+  expect(await start('aux', '10.77.0.129')).toMatchObject({ status: 403, message: 'Address already in use' });
+  expect(await start('outside', '10.99.0.5')).toMatchObject({ status: 400, message: "Invalid address 10.99.0.5: It does not belong to any of this network's subnets" });
+  // The static address is kept across a stop and given again at the next start.
+  d.port.exit(fixed.id, 0);
+  await new Promise((r) => setTimeout(r, 50));
+  expect((await req('GET', `/containers/${fixed.id}/json`)).json().NetworkSettings.Networks.ranged).toMatchObject({ IPAddress: '', IPAMConfig: { IPv4Address: '10.77.0.5' } });
+  expect((await req('POST', `/containers/${fixed.id}/start`)).statusCode).toBe(204);
+  expect((await req('GET', `/containers/${fixed.id}/json`)).json().NetworkSettings.Networks.ranged.IPAddress).toBe('10.77.0.5');
+
+  const create = async (NetworkMode: string, ip: string) => {
+    const r = await req('POST', '/containers/create', { Image: 'busybox', HostConfig: { NetworkMode }, NetworkingConfig: { EndpointsConfig: { [NetworkMode]: { IPAMConfig: { IPv4Address: ip } } } } });
+    return [r.statusCode, r.json().message];
+  };
+  expect(await create('bridge', '172.30.0.9')).toEqual([400, 'user specified IP address is supported on user defined networks only']);
+  await req('POST', '/networks/create', { Name: 'pooled' });
+  expect(await create('pooled', '10.223.0.9')).toEqual([400, 'user specified IP address is supported only when connecting to networks with user configured subnets']);
+  expect(await create('ranged', 'bad')).toEqual([400, 'invalid IPv4 address: bad']);
+});
+
 it('refuses unknown networks and aliases on the default bridge', async () => {
   const unknown = await req('POST', '/containers/create', { Image: 'busybox', HostConfig: { NetworkMode: 'nope' } });
   expect([unknown.statusCode, unknown.json().message]).toEqual([404, 'network nope not found']);

@@ -12,6 +12,8 @@ export function inspectRoutes(app: FastifyInstance, deps: ApiDeps): void {
     const { id } = parse(ParamsSchema, request.params, 'path');
     parse(QuerySchema, request.query, 'query');
     const record = deps.containers.get(id);
-    return inspect(record, deps.execs.idsOf(record.Id));
+    const running = record.State.Status === 'running' || record.State.Status === 'paused';
+    const netns = running ? deps.containers.network?.specNetns(record, (ref) => deps.containers.get(ref)) : undefined;
+    return inspect(record, deps.execs.idsOf(record.Id), netns ?? '');
   });
 }

@@ -67,7 +67,7 @@ export function summary(r: ContainerRecord): object {
   };
 }
 
-export function inspect(r: ContainerRecord, execIds: string[] = []): object {
+export function inspect(r: ContainerRecord, execIds: string[] = [], sandboxKey = ''): object {
   const s = r.State;
   return {
     Id: r.Id,
@@ -118,6 +118,6 @@ export function inspect(r: ContainerRecord, execIds: string[] = []): object {
     GraphDriver: { Name: 'overlayfs', Data: null },
     Mounts: mountViews(r.MountPoints),
     Config: { ...r.Config, Volumes: r.Config.Volumes ?? null, OnBuild: null },
-    NetworkSettings: { Ports: r.Ports, ...networkSettingsView(r) },
+    NetworkSettings: { Ports: r.Ports, ...networkSettingsView(r, sandboxKey) },
   };
 }

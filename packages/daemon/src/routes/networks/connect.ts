@@ -2,16 +2,16 @@
 // when it is running (an interface is added to or removed from its namespace).
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { invalidArgument, notFound, permissionDenied } from '@skiff/errors';
+import { notFound, permissionDenied } from '@skiff/errors';
 import type { ApiDeps } from '../../http/deps';
 import { parse } from '../../http/query';
-import { unaddressed } from '../../network/endpoint';
+import { newEndpoint } from '../../network/service';
 import { networking } from './common';
 
 const ParamsSchema = z.object({ id: z.string() });
 const ConnectSchema = z.looseObject({
   Container: z.string(),
-  EndpointConfig: z.looseObject({ Aliases: z.array(z.string()).nullish() }).nullish(),
+  EndpointConfig: z.looseObject({ Aliases: z.array(z.string()).nullish(), IPAMConfig: z.looseObject({ IPv4Address: z.string().nullish() }).nullish() }).nullish(),
 });
 const DisconnectSchema = z.looseObject({ Container: z.string(), Force: z.boolean().optional() });
 
@@ -23,13 +23,12 @@ export function networkConnectRoutes(app: FastifyInstance, deps: ApiDeps): void 
     const n = network.find(id);
     if (n.kind === 'builtin') throw permissionDenied('container cannot be disconnected from host network or connected to host network');
     const def = n.def;
-    const aliases = body.EndpointConfig?.Aliases ?? [];
-    if (def.Name === 'bridge' && aliases.length > 0) throw invalidArgument('network-scoped alias is supported only for containers in user defined networks');
+    const requested = newEndpoint(def, body.EndpointConfig ?? null);
     const record = await deps.containers.updateRecord(body.Container, async (r, running) => {
       const mode = r.HostConfig.NetworkMode;
       if (mode === 'host' || mode === 'none' || mode.startsWith('container:')) throw permissionDenied('container sharing network namespace with another container or host cannot be connected to any other network');
       if (def.Name in r.Networks) throw permissionDenied(`endpoint with name ${r.Name} already exists in network ${def.Name}`);
-      let endpoint = unaddressed({ NetworkID: def.Id, EndpointID: '', IPAddress: '', IPPrefixLen: 0, Gateway: '', MacAddress: '', Aliases: aliases.length > 0 ? aliases : null, IfName: '' });
+      let endpoint = requested;
       if (running) endpoint = await network.connectRunning(r, def.Name, endpoint, deps.containers.all());
       return { ...r, Networks: { ...r.Networks, [def.Name]: endpoint } };
     });

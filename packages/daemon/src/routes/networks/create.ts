@@ -17,7 +17,16 @@ const BodySchema = z.looseObject({
   IPAM: z
     .looseObject({
       Driver: z.string().optional(),
-      Config: z.array(z.looseObject({ Subnet: z.string().optional(), Gateway: z.string().optional(), IPRange: z.string().optional() })).nullish(),
+      Config: z
+        .array(
+          z.looseObject({
+            Subnet: z.string().optional(),
+            Gateway: z.string().optional(),
+            IPRange: z.string().optional(),
+            AuxiliaryAddresses: z.record(z.string(), z.string()).nullish(),
+          }),
+        )
+        .nullish(),
     })
     .nullish(),
 });
@@ -29,7 +38,6 @@ export function networkCreateRoutes(app: FastifyInstance, deps: ApiDeps): void {
     if (body.EnableIPv6) throw invalidArgument('IPv6 networks are not supported by skiffd');
     const config = body.IPAM?.Config ?? [];
     if (config.length > 1) throw invalidArgument('skiffd networks have one IPv4 subnet');
-    if (config[0]?.IPRange) throw invalidArgument('IPAM IPRange is not supported by skiffd');
     const def = await networking(deps).create({
       Name: body.Name,
       Driver: body.Driver,
@@ -39,6 +47,8 @@ export function networkCreateRoutes(app: FastifyInstance, deps: ApiDeps): void {
       Options: body.Options ?? {},
       Subnet: config[0]?.Subnet,
       Gateway: config[0]?.Gateway,
+      IPRange: config[0]?.IPRange,
+      AuxAddresses: config[0]?.AuxiliaryAddresses ?? undefined,
     });
     deps.events.publish('network', 'create', def.Id, { name: def.Name, type: def.Driver });
     return reply.code(201).send({ Id: def.Id, Warning: '' });

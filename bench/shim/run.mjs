@@ -682,8 +682,8 @@ function cleanup(ctx) {
     stopChild(ctx.containerd?.child, 'SIGKILL');
     for (const pid of ownProcesses(ctx.tmp)) {
       try {
-        // skiff-containerd leaves idle warm shims running when it stops (the next one adopts
-        // them), so after a clean run one skiff shim is expected here: counted apart.
+        // A skiff shim left here is counted apart: a clean stop of skiff-containerd shuts its
+        // idle warm shims down, so after a clean run none is expected.
         const argv = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
         const skiffShim = argv.includes('serve') && argv.some((a) => ctx.skiff && a.startsWith(`${ctx.skiff.socketDir}/`));
         process.kill(pid, 'SIGKILL');

@@ -90,22 +90,25 @@ export class WarmShimPool {
     }
   }
 
-  /** Stops refilling. Idle shims are left running: the next containerd adopts them. */
+  /**
+   * Stops refilling and shuts the idle shims down (a start in flight is waited for first): they
+   * hold no container, and a clean stop leaves only the shims that do. A containerd that dies
+   * without this leaves them for the next one to adopt.
+   */
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.refillTimer);
     this.refillTimer = undefined;
     await this.filling;
-    for (const shim of [...this.idle.values()].flat()) shim.handle?.close();
-  }
-
-  /** Every idle shim, removed from the pool (to retire them), without its connection. */
-  drain(): WarmShim[] {
-    const all = [...this.idle.values()].flat();
+    const idle = [...this.idle.values()].flat();
     this.idle.clear();
-    return all.map(({ handle, ...shim }) => {
-      handle?.close();
-      return shim;
-    });
+    await Promise.all(
+      idle.map(async (shim) => {
+        const handle = shim.handle ?? this.launcher.connect(shim.address);
+        await handle.call('Shutdown', { id: '', now: true }, 2_000).catch((err: Error) => this.log(`shutdown of idle shim ${shim.address}: ${err.message}`));
+        handle.close();
+        fs.rmSync(shim.dir, { recursive: true, force: true });
+      }),
+    );
   }
 }

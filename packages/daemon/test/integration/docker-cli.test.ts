@@ -219,6 +219,8 @@ describeRoot('docker CLI against skiffd', () => {
     await h.stop('SIGTERM');
     expect(child.exitCode).toBe(0);
     await until(() => !fs.existsSync(`/proc/${containerd}`) || fs.readFileSync(`/proc/${containerd}/stat`, 'utf8').includes(') Z '), 10_000, 'containerd gone');
+    // No container was left running: not even an idle warm shim may stay.
+    await until(() => (h.reap(), h.ownProcesses().length === 0), 5_000, `no process left (${h.ownProcesses().join(' ')})`);
     expect(fs.existsSync(h.socket)).toBe(false);
     expect(fs.existsSync(h.pidfile)).toBe(false);
   });

@@ -6,6 +6,7 @@ import { resolveEndpoint, type HostFlags } from '../sdk/host';
 import { version as clientVersion } from '../version';
 import type { CliContext } from './context';
 import { reportError } from './errors';
+import { boolValue, filterFlag, FlagError } from './flags';
 import { create } from './commands/create';
 import { exec } from './commands/exec';
 import { images } from './commands/images';
@@ -97,14 +98,16 @@ export async function runCli(argv: string[], makeContext: (flags: HostFlags) => 
     .option('-q, --quiet', 'only display container IDs')
     .option('--no-trunc', "don't truncate output")
     .option('--format <template>', 'format output using a Go template or "table ..."')
-    .action((o) => act((c) => ps(c, { all: o.all, quiet: o.quiet, noTrunc: o.trunc === false, format: o.format }))());
+    .option('-f, --filter <filter>', 'filter output based on conditions provided', filterFlag('-f, --filter', 'ps [OPTIONS]'))
+    .action((o) => act((c) => ps(c, { all: o.all, quiet: o.quiet, noTrunc: o.trunc === false, format: o.format, filters: o.filter }))());
   verb('images', 'list images')
     .argument('[repository]')
     .option('-a, --all', 'show all images')
     .option('-q, --quiet', 'only show image IDs')
     .option('--no-trunc', "don't truncate output")
     .option('--format <template>', 'format output using a Go template or "table ..."')
-    .action((_repo, o) => act((c) => images(c, { all: o.all, quiet: o.quiet, noTrunc: o.trunc === false, format: o.format }))());
+    .option('-f, --filter <filter>', 'filter output based on conditions provided', filterFlag('-f, --filter', 'images [OPTIONS] [REPOSITORY[:TAG]]'))
+    .action((repo, o) => act((c) => images(c, { all: o.all, quiet: o.quiet, noTrunc: o.trunc === false, format: o.format, filters: o.filter, reference: repo }))());
   verb('pull', 'download an image from a registry')
     .argument('<name>')
     .action((name) => act((c) => pull(c, name))());
@@ -126,12 +129,14 @@ export async function runCli(argv: string[], makeContext: (flags: HostFlags) => 
   containerFlags(verb('create', 'create a new container')).action((image, command, o) => act((c) => create(c, image, command, o))());
   containerFlags(verb('run', 'create and run a new container from an image'))
     .option('-d, --detach', 'run container in background and print container ID')
+    .option('--sig-proxy [bool]', 'proxy received signals to the process', boolValue('--sig-proxy', 'run [OPTIONS] IMAGE [COMMAND] [ARG...]'), true)
     .action((image, command, o) => act((c) => run(c, image, command, o))());
 
   verb('start', 'start one or more stopped containers')
     .argument('<container...>')
     .option('-a, --attach', "attach STDOUT/STDERR and forward signals")
     .option('-i, --interactive', "attach container's STDIN")
+    .option('--sig-proxy [bool]', 'proxy received signals to the process while attached', boolValue('--sig-proxy', 'start [OPTIONS] CONTAINER [CONTAINER...]'), true)
     .action((names, o) => act((c) => start(c, names, o))());
   verb('stop', 'stop one or more running containers')
     .argument('<container...>')
@@ -300,6 +305,7 @@ export async function runCli(argv: string[], makeContext: (flags: HostFlags) => 
     .alias('list')
     .option('-q, --quiet', 'only display volume names')
     .option('--format <template>', 'format output using a Go template or "table ..."')
+    .option('-f, --filter <filter>', 'provide filter values (e.g. "dangling=true")', filterFlag('-f, --filter', 'volume ls [OPTIONS]'))
     .action((o) => act((c) => volumeLs(c, o))());
   sub(volume, 'inspect', 'display detailed information on one or more volumes')
     .argument('<volume...>')
@@ -313,6 +319,7 @@ export async function runCli(argv: string[], makeContext: (flags: HostFlags) => 
   sub(volume, 'prune', 'remove unused local volumes')
     .option('-a, --all', 'remove all unused volumes, not just anonymous ones')
     .option('-f, --force', 'do not prompt for confirmation')
+    .option('--filter <filter>', 'provide filter values (e.g. "label=<label>")', filterFlag('--filter', 'volume prune [OPTIONS]'))
     .action((o) => act((c) => volumePrune(c, o))());
 
   const network = verb('network', 'manage networks');
@@ -329,7 +336,8 @@ export async function runCli(argv: string[], makeContext: (flags: HostFlags) => 
     .option('-q, --quiet', 'only display network IDs')
     .option('--no-trunc', 'do not truncate the output')
     .option('--format <template>', 'format output using a Go template or "table ..."')
-    .action((o) => act((c) => networkLs(c, { quiet: o.quiet, noTrunc: o.trunc === false, format: o.format }))());
+    .option('-f, --filter <filter>', 'provide filter values (e.g. "driver=bridge")', filterFlag('-f, --filter', 'network ls [OPTIONS]'))
+    .action((o) => act((c) => networkLs(c, { quiet: o.quiet, noTrunc: o.trunc === false, format: o.format, filters: o.filter }))());
   sub(network, 'inspect', 'display detailed information on one or more networks')
     .argument('<network...>')
     .option('-f, --format <template>', 'format output using a Go template')
@@ -340,6 +348,7 @@ export async function runCli(argv: string[], makeContext: (flags: HostFlags) => 
     .action((names) => act((c) => networkRm(c, names))());
   sub(network, 'prune', 'remove all unused networks')
     .option('-f, --force', 'do not prompt for confirmation')
+    .option('--filter <filter>', 'provide filter values (e.g. "until=<timestamp>")', filterFlag('--filter', 'network prune [OPTIONS]'))
     .action((o) => act((c) => networkPrune(c, o))());
   sub(network, 'connect', 'connect a container to a network')
     .argument('<network>')
@@ -368,6 +377,10 @@ export async function runCli(argv: string[], makeContext: (flags: HostFlags) => 
   try {
     await program.parseAsync(argv);
   } catch (err) {
+    if (err instanceof FlagError) {
+      context().stderr.write(err.report(program.name()));
+      return USAGE_STATUS;
+    }
     const exitCode = (err as { exitCode?: number; code?: string }).exitCode;
     const code = (err as { code?: string }).code ?? '';
     if (code.startsWith('commander.')) return code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help' ? 0 : exitCode === 0 ? 0 : USAGE_STATUS;

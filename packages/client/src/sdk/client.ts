@@ -306,8 +306,10 @@ export class EngineClient {
     return this.call('GET', `/images/${encodeImage(name)}/json`, z.record(z.string(), z.unknown()));
   }
 
-  listImages(options: { all?: boolean } = {}) {
-    return this.call('GET', '/images/json', z.array(ImageSummarySchema), { query: { all: options.all ? 1 : undefined } });
+  listImages(options: { all?: boolean; filters?: Record<string, string[]> } = {}) {
+    return this.call('GET', '/images/json', z.array(ImageSummarySchema), {
+      query: { all: options.all ? 1 : undefined, filters: options.filters ? JSON.stringify(options.filters) : undefined },
+    });
   }
 
   /** Pull progress, one message per JSON line; an `error` line is the pull's failure. */
@@ -451,8 +453,8 @@ export class EngineClient {
     return this.call('POST', '/volumes/create', VolumeSchema, { body });
   }
 
-  listVolumes() {
-    return this.call('GET', '/volumes', VolumeListSchema);
+  listVolumes(options: { filters?: Record<string, string[]> } = {}) {
+    return this.call('GET', '/volumes', VolumeListSchema, { query: { filters: options.filters ? JSON.stringify(options.filters) : undefined } });
   }
 
   inspectVolume(name: string) {
@@ -463,16 +465,17 @@ export class EngineClient {
     return this.callEmpty('DELETE', `/volumes/${encodeURIComponent(name)}`, { query: { force: force ? 1 : undefined } });
   }
 
-  pruneVolumes(options: { all?: boolean } = {}) {
-    return this.call('POST', '/volumes/prune', PruneResponseSchema, { query: { filters: options.all ? JSON.stringify({ all: ['true'] }) : undefined } });
+  pruneVolumes(options: { all?: boolean; filters?: Record<string, string[]> } = {}) {
+    const filters = options.all ? { ...options.filters, all: ['true'] } : options.filters;
+    return this.call('POST', '/volumes/prune', PruneResponseSchema, { query: { filters: filters ? JSON.stringify(filters) : undefined } });
   }
 
   createNetwork(body: { Name: string; Driver?: string; Internal?: boolean; Labels?: Record<string, string>; IPAM?: unknown }) {
     return this.call('POST', '/networks/create', NetworkCreateResponseSchema, { body });
   }
 
-  listNetworks() {
-    return this.call('GET', '/networks', z.array(NetworkSchema));
+  listNetworks(options: { filters?: Record<string, string[]> } = {}) {
+    return this.call('GET', '/networks', z.array(NetworkSchema), { query: { filters: options.filters ? JSON.stringify(options.filters) : undefined } });
   }
 
   inspectNetwork(id: string) {
@@ -483,8 +486,8 @@ export class EngineClient {
     return this.callEmpty('DELETE', `/networks/${encodeURIComponent(id)}`);
   }
 
-  pruneNetworks() {
-    return this.call('POST', '/networks/prune', PruneResponseSchema);
+  pruneNetworks(options: { filters?: Record<string, string[]> } = {}) {
+    return this.call('POST', '/networks/prune', PruneResponseSchema, { query: { filters: options.filters ? JSON.stringify(options.filters) : undefined } });
   }
 
   connectNetwork(id: string, container: string) {

@@ -1,8 +1,6 @@
 import type { CliContext } from '../context';
 import { reportDetached, streamContainer } from './stream';
 
-const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT', 'SIGUSR1', 'SIGUSR2'] as const;
-
 /**
  * docker attach: the running container's streams until it exits (its exit code) or the detach
  * keys are typed (docker's "read escape sequence", 1); with --sig-proxy (the default, without a TTY) the signals skiff receives
@@ -18,13 +16,11 @@ export async function attach(ctx: CliContext, container: string, options: { stdi
     ctx.stderr.write('You cannot attach to a paused container, unpause it first\n');
     return 1;
   }
-  const proxy = options.sigProxy && inspect.Config.Tty !== true;
-  const forward = (signal: NodeJS.Signals) => void ctx.engine.killContainer(container, signal).catch(() => undefined);
-  if (proxy) for (const signal of FORWARDED) process.on(signal, forward);
-  try {
-    const exit = await streamContainer(ctx, container, { stdin: options.stdin && inspect.Config.OpenStdin === true, detachKeys: options.detachKeys, waitCondition: 'not-running' });
-    return exit === 'detached' ? reportDetached(ctx) : exit;
-  } finally {
-    if (proxy) for (const signal of FORWARDED) process.off(signal, forward);
-  }
+  const exit = await streamContainer(ctx, container, {
+    stdin: options.stdin && inspect.Config.OpenStdin === true,
+    detachKeys: options.detachKeys,
+    waitCondition: 'not-running',
+    sigProxy: options.sigProxy,
+  });
+  return exit === 'detached' ? reportDetached(ctx) : exit;
 }

@@ -16,6 +16,8 @@ export interface ContainerFlags {
   rm?: boolean;
   detach?: boolean;
   detachKeys?: string;
+  /** run only: forward skiff's signals to the attached container (docker's default, true). */
+  sigProxy?: boolean;
 }
 
 export function createBody(image: string, command: string[], flags: ContainerFlags): ContainerCreateBody {

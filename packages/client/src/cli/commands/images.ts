@@ -1,5 +1,6 @@
 import type { ImageSummary } from '@skiff/engine-api';
 import type { CliContext } from '../context';
+import { addFilter, type Filters } from '../flags';
 import { formatRows, humanDuration, humanSize, shortId } from '../format';
 
 export interface ImagesOptions {
@@ -7,6 +8,9 @@ export interface ImagesOptions {
   quiet?: boolean;
   noTrunc?: boolean;
   format?: string;
+  filters?: Filters;
+  /** The positional REPOSITORY[:TAG], which docker sends as a `reference` filter. */
+  reference?: string;
 }
 
 const DEFAULT_FORMAT = 'table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}';
@@ -36,7 +40,8 @@ export function imageRows(image: ImageSummary, now: Date, trunc: boolean) {
 }
 
 export async function images(ctx: CliContext, options: ImagesOptions): Promise<number> {
-  const list = await ctx.engine.listImages({ all: options.all });
+  const filters = options.reference ? addFilter(options.filters, 'reference', options.reference) : options.filters;
+  const list = await ctx.engine.listImages({ all: options.all, filters });
   const trunc = !options.noTrunc;
   if (options.quiet) {
     const seen = new Set<string>();

@@ -3,9 +3,9 @@ import type { CliContext } from '../context';
 import { forEach } from './each';
 import { streamContainer } from './stream';
 
-export async function start(ctx: CliContext, names: string[], options: { attach?: boolean; interactive?: boolean }): Promise<number> {
+export async function start(ctx: CliContext, names: string[], options: { attach?: boolean; interactive?: boolean; sigProxy?: boolean }): Promise<number> {
   if (options.attach || options.interactive) {
-    const exit = await streamContainer(ctx, names[0]!, { stdin: options.interactive, start: true });
+    const exit = await streamContainer(ctx, names[0]!, { stdin: options.interactive, start: true, sigProxy: options.sigProxy !== false });
     return exit === 'detached' ? 0 : exit;
   }
   return forEach(ctx, names, async (name) => {

@@ -1,6 +1,7 @@
 // docker network create | ls | inspect | rm | prune | connect | disconnect
 import type { CliContext } from '../context';
 import { formatRows, shortId } from '../format';
+import type { Filters } from '../flags';
 import { forEach } from './each';
 import { confirm, printPruned } from './prune';
 import { inspectEach, keyValues } from './volume';
@@ -15,8 +16,8 @@ export async function networkCreate(ctx: CliContext, name: string, options: { dr
   return 0;
 }
 
-export async function networkLs(ctx: CliContext, options: { quiet?: boolean; noTrunc?: boolean; format?: string }): Promise<number> {
-  const networks = [...(await ctx.engine.listNetworks())].sort((a, b) => a.Name.localeCompare(b.Name));
+export async function networkLs(ctx: CliContext, options: { quiet?: boolean; noTrunc?: boolean; format?: string; filters?: Filters }): Promise<number> {
+  const networks = [...(await ctx.engine.listNetworks({ filters: options.filters }))].sort((a, b) => a.Name.localeCompare(b.Name));
   const id = (value: string) => (options.noTrunc ? value : shortId(value));
   if (options.quiet) {
     ctx.stdout.write(networks.map((n) => `${id(n.Id)}\n`).join(''));
@@ -48,9 +49,9 @@ export async function networkRm(ctx: CliContext, names: string[]): Promise<numbe
   return status;
 }
 
-export async function networkPrune(ctx: CliContext, options: { force?: boolean }): Promise<number> {
+export async function networkPrune(ctx: CliContext, options: { force?: boolean; filter?: Filters }): Promise<number> {
   if (!options.force && !(await confirm(ctx, 'WARNING! This will remove all custom networks not used by at least one container.'))) return 0;
-  printPruned(ctx, 'Deleted Networks:', (await ctx.engine.pruneNetworks()).NetworksDeleted);
+  printPruned(ctx, 'Deleted Networks:', (await ctx.engine.pruneNetworks({ filters: options.filter })).NetworksDeleted);
   return 0;
 }
 

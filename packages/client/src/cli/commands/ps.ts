@@ -1,5 +1,6 @@
 import type { ContainerSummary } from '@skiff/engine-api';
 import type { CliContext } from '../context';
+import type { Filters } from '../flags';
 import { ellipsis, formatRows, goQuote, humanDuration, shortId } from '../format';
 
 export interface PsOptions {
@@ -7,6 +8,7 @@ export interface PsOptions {
   quiet?: boolean;
   noTrunc?: boolean;
   format?: string;
+  filters?: Filters;
 }
 
 const DEFAULT_FORMAT = 'table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}';
@@ -58,7 +60,8 @@ export function containerRow(c: ContainerSummary, now: Date, trunc: boolean) {
 }
 
 export async function ps(ctx: CliContext, options: PsOptions): Promise<number> {
-  const containers = await ctx.engine.listContainers({ all: options.all });
+  // No client-side "all" for a status filter: the daemon lists stopped containers for it, as dockerd.
+  const containers = await ctx.engine.listContainers({ all: options.all, filters: options.filters });
   const trunc = !options.noTrunc;
   if (options.quiet) {
     for (const c of containers) ctx.stdout.write(`${trunc ? shortId(c.Id) : c.Id}\n`);

@@ -29,7 +29,7 @@ export async function run(ctx: CliContext, image: string, command: string[], fla
       return 0;
     }
     // docker run says nothing after the detach keys and exits 0.
-    const exit = await streamContainer(ctx, id, { stdin: flags.interactive, start: true, autoRemove: flags.rm, detachKeys: flags.detachKeys });
+    const exit = await streamContainer(ctx, id, { stdin: flags.interactive, start: true, autoRemove: flags.rm, detachKeys: flags.detachKeys, sigProxy: flags.sigProxy !== false });
     return exit === 'detached' ? 0 : exit;
   } catch (err) {
     reportError(ctx, err);

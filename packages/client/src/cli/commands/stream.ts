@@ -5,6 +5,7 @@ import type { Duplex } from 'node:stream';
 import { demultiplex } from '../../sdk/stdcopy';
 import type { CliContext } from '../context';
 import { DEFAULT_DETACH_KEYS, escapeFilter, parseDetachKeys } from './detach-keys';
+import { proxySignals } from './sig-proxy';
 
 export interface Session {
   socket: Duplex;
@@ -64,15 +65,30 @@ export async function pipeSession(ctx: CliContext, session: Session): Promise<'e
 /**
  * Attaches to a container, starts it when asked, streams it until it exits and returns its
  * exit code (or "detached" after the detach keys): the wait is registered before the start, so a
- * fast exit cannot be missed.
+ * fast exit cannot be missed. With `sigProxy` and no TTY the signals skiff receives meanwhile go
+ * to the container (with a TTY the terminal delivers ctrl-c itself).
  */
 export async function streamContainer(
   ctx: CliContext,
   id: string,
-  options: { stdin?: boolean; start?: boolean; autoRemove?: boolean; detachKeys?: string; waitCondition?: 'not-running' | 'next-exit' | 'removed' },
+  options: { stdin?: boolean; start?: boolean; autoRemove?: boolean; detachKeys?: string; waitCondition?: 'not-running' | 'next-exit' | 'removed'; sigProxy?: boolean },
 ): Promise<number | 'detached'> {
   const inspect = await ctx.engine.inspectContainer(id);
   const tty = inspect.Config.Tty === true;
+  const stopProxy = options.sigProxy && !tty ? proxySignals(ctx, id) : undefined;
+  try {
+    return await attachAndWait(ctx, id, tty, options);
+  } finally {
+    stopProxy?.();
+  }
+}
+
+async function attachAndWait(
+  ctx: CliContext,
+  id: string,
+  tty: boolean,
+  options: { stdin?: boolean; start?: boolean; autoRemove?: boolean; detachKeys?: string; waitCondition?: 'not-running' | 'next-exit' | 'removed' },
+): Promise<number | 'detached'> {
   const stdin = options.stdin === true;
   const detachKeys = parseDetachKeys(options.detachKeys ?? DEFAULT_DETACH_KEYS);
   const socket = await ctx.engine.attachContainer(id, { stdin, stdout: true, stderr: true, stream: true, detachKeys: options.detachKeys });

@@ -2,6 +2,7 @@
 import type { CliContext } from '../context';
 import { forEach } from './each';
 import { formatRows } from '../format';
+import type { Filters } from '../flags';
 import { compileTemplate } from '../template';
 import { confirm, printPruned } from './prune';
 
@@ -18,8 +19,8 @@ export async function volumeCreate(ctx: CliContext, name: string | undefined, op
   return 0;
 }
 
-export async function volumeLs(ctx: CliContext, options: { quiet?: boolean; format?: string }): Promise<number> {
-  const volumes = [...((await ctx.engine.listVolumes()).Volumes ?? [])].sort((a, b) => a.Name.localeCompare(b.Name));
+export async function volumeLs(ctx: CliContext, options: { quiet?: boolean; format?: string; filter?: Filters }): Promise<number> {
+  const volumes = [...((await ctx.engine.listVolumes({ filters: options.filter })).Volumes ?? [])].sort((a, b) => a.Name.localeCompare(b.Name));
   if (options.quiet) {
     ctx.stdout.write(volumes.map((v) => `${v.Name}\n`).join(''));
     return 0;
@@ -40,12 +41,16 @@ export function volumeRm(ctx: CliContext, names: string[], options: { force?: bo
   });
 }
 
-export async function volumePrune(ctx: CliContext, options: { all?: boolean; force?: boolean }): Promise<number> {
+export async function volumePrune(ctx: CliContext, options: { all?: boolean; force?: boolean; filter?: Filters }): Promise<number> {
+  if (options.all && options.filter?.all) {
+    ctx.stderr.write('conflicting options: cannot specify both --all and --filter all=1\n');
+    return 1;
+  }
   const warning = options.all
     ? 'WARNING! This will remove all local volumes not used by at least one container.'
     : 'WARNING! This will remove anonymous local volumes not used by at least one container.';
   if (!options.force && !(await confirm(ctx, warning))) return 0;
-  const result = await ctx.engine.pruneVolumes({ all: options.all });
+  const result = await ctx.engine.pruneVolumes({ all: options.all, filters: options.filter });
   printPruned(ctx, 'Deleted Volumes:', result.VolumesDeleted, result.SpaceReclaimed ?? 0);
   return 0;
 }

@@ -4,13 +4,16 @@
 // as in dockerd: they are gone after a restart of skiffd.
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
-import { conflict, notFound } from '@skiff/errors';
+import { conflict, internal, isSkiffError, notFound } from '@skiff/errors';
 import { z } from 'zod';
 import { AttachManager, type AttachClient, type Attachment } from './attach';
 import type { ContainerService } from './containers';
+import { execUserFromRoot, execUserWithoutFiles } from './exec-user';
+import type { ResolvedUser } from './hostconfig-user';
 import type { FifoDirs, StdioPaths } from './fifos';
 import type { ContainerdPort, TaskExit } from './ports';
-import { buildSpec, mergeEnv, parseUser } from './spec';
+import { isLive } from './rootfs-view';
+import { buildSpec, mergeEnv } from './spec';
 
 export const ExecCreateSchema = z.object({
   AttachStdin: z.boolean().default(false),
@@ -92,16 +95,16 @@ export class ExecService {
     this.o.fifos.create(fifoKey(e), paths);
     const attachment = client ? this.attachments.attach(id, paths, client, c.AttachStdin) : undefined;
     const base = buildSpec(record).process!;
-    const spec = {
-      ...base,
-      terminal: c.Tty,
-      args: c.Cmd,
-      env: mergeEnv(base.env ?? [], c.Tty ? ['TERM=xterm'] : [], c.Env ?? []),
-      cwd: c.WorkingDir || base.cwd,
-      user: c.User ? parseUser(c.User) : base.user,
-      ...(c.ConsoleSize ? { consoleSize: { height: c.ConsoleSize[0]!, width: c.ConsoleSize[1]! } } : {}),
-    };
     try {
+      const spec = {
+        ...base,
+        terminal: c.Tty,
+        args: c.Cmd,
+        env: mergeEnv(base.env ?? [], c.Tty ? ['TERM=xterm'] : [], c.Env ?? []),
+        cwd: c.WorkingDir || base.cwd,
+        user: c.User ? await this.user(e.containerId, c.User, record.HostConfig.GroupAdd ?? []) : base.user,
+        ...(c.ConsoleSize ? { consoleSize: { height: c.ConsoleSize[0]!, width: c.ConsoleSize[1]! } } : {}),
+      };
       await this.o.port.execProcess({ containerId: e.containerId, execId: id, terminal: c.Tty, ...paths, spec });
       // Before the start, as Docker: a short process's exit may be handled before startProcess answers.
       this.o.containers.execEvent(e.containerId, `exec_start: ${c.Cmd.join(' ')}`, { execID: id });
@@ -117,6 +120,24 @@ export class ExecService {
       throw err;
     }
     return attachment;
+  }
+
+  /**
+   * -u resolved in the container's own files, seen through its live root. dockerd answers an
+   * unknown name with a plain error, so 500 rather than create's 400.
+   */
+  private async user(containerId: string, user: string, groupAdd: string[]): Promise<ResolvedUser> {
+    const fixed = execUserWithoutFiles(user, groupAdd);
+    if (fixed) return fixed;
+    try {
+      return await this.o.containers.withRootfs(containerId, 'ro', async (root, record) => {
+        // Stopped meanwhile: the view would be its snapshot, and the exec cannot run anyway.
+        if (!isLive(record)) throw conflict(`Container ${record.Id} is not running`);
+        return execUserFromRoot(root, user, groupAdd);
+      });
+    } catch (err) {
+      throw isSkiffError(err, 'InvalidArgument') ? internal(err.message, { cause: err }) : err;
+    }
   }
 
   /** The client's input ended: the process gets end of file. */

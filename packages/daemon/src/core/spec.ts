@@ -2,7 +2,6 @@
 // it (Docker's default capabilities, environment, hostname, no no_new_privileges) for the
 // options of this slice.
 import { defaultSpec, type RuntimeConfig } from '@skiff/oci-spec';
-import { invalidArgument } from '@skiff/errors';
 import type { ContainerRecord } from '../store/record';
 import { applyHostConfig, DOCKER_CAPABILITIES } from './hostconfig';
 import { numericUser } from './hostconfig-user';
@@ -25,17 +24,6 @@ export function mergeEnv(...lists: string[][]): string[] {
     }
   }
   return out;
-}
-
-/**
- * exec's -u: "uid", "uid:gid" or "root". Names would need the running container's /etc/passwd,
- * which exec does not read yet (create does, in hostconfig-user), so they are refused up front.
- */
-export function parseUser(user: string): { uid: number; gid: number } {
-  if (user === '' || user === 'root') return { uid: 0, gid: 0 };
-  const m = /^(\d+)(?::(\d+))?$/.exec(user);
-  if (!m) throw invalidArgument(`unable to find user ${user}: only numeric uid[:gid] and "root" are supported by skiffd yet`);
-  return { uid: Number(m[1]), gid: Number(m[2] ?? 0) };
 }
 
 export function buildSpec(record: ContainerRecord): RuntimeConfig {

@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import type { TaskMetrics } from './ports';
+import type { NetworkStats } from './stats-network';
 
 /** USER_HZ: the unit of /proc/stat; 100 on every Linux that Node runs on. */
 const CLOCK_TICKS_PER_SECOND = 100;
@@ -20,6 +21,8 @@ export interface StatsSample {
   read: Date;
   metrics: TaskMetrics;
   systemCpuNs: number;
+  /** Absent when Docker shows no `networks` (host networking, loopback only). */
+  networks?: NetworkStats;
 }
 
 const ZERO_TIME = '0001-01-01T00:00:00Z';
@@ -73,5 +76,6 @@ export function statsDocument(name: string, id: string, current: StatsSample, pr
       failcnt: m.failcnt,
       stats: { ...m.raw, cache: m.cacheBytes, rss: m.rssBytes, inactive_file: m.inactiveFileBytes, total_inactive_file: m.raw.total_inactive_file ?? m.inactiveFileBytes },
     },
+    ...(current.networks ? { networks: current.networks } : {}),
   };
 }

@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { type StatsSample, statsDocument, systemCpuUsageNs } from '../../core/stats';
+import { containerNetworkStats } from '../../core/stats-network';
 import type { ApiDeps } from '../../http/deps';
 import { parse } from '../../http/query';
 
@@ -25,7 +26,11 @@ export function statsRoutes(app: FastifyInstance, deps: ApiDeps): void {
     const record = deps.containers.get(id);
     const sample = async (): Promise<StatsSample | undefined> => {
       const metrics = deps.containers.running(record.Id) ? await deps.containers.metrics(record.Id) : undefined;
-      return metrics ? { read: new Date(), metrics, systemCpuNs: systemCpuUsageNs() } : undefined;
+      if (!metrics) return undefined;
+      // Read each time: a restart between samples gives the container a new init process.
+      const { State, HostConfig } = deps.containers.get(record.Id);
+      const networks = containerNetworkStats(State.Pid, HostConfig.NetworkMode);
+      return { read: new Date(), metrics, systemCpuNs: systemCpuUsageNs(), ...(networks ? { networks } : {}) };
     };
     // A stopped container: Docker sends zeroed stats rather than an error.
     const empty = () => ({ name: `/${record.Name}`, id: record.Id, read: '0001-01-01T00:00:00Z', preread: '0001-01-01T00:00:00Z', pids_stats: {}, blkio_stats: {}, num_procs: 0, storage_stats: {}, cpu_stats: { cpu_usage: { total_usage: 0 }, throttling_data: {} }, precpu_stats: { cpu_usage: { total_usage: 0 }, throttling_data: {} }, memory_stats: {} });

@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import { z } from 'zod';
 import { invalidArgument } from '@skiff/errors';
+import { validateLogConfig } from './core/log-config';
 
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const;
 export const DEFAULT_CONFIG_FILE = '/etc/skiff/daemon.json';
@@ -28,6 +29,8 @@ export const ConfigFileSchema = z.strictObject({
   bip: z.string().min(1).optional(),
   mtu: z.number().int().min(68).optional(),
   'default-address-pools': z.array(z.strictObject({ base: z.string().min(1), size: z.number().int() })).optional(),
+  'log-driver': z.string().min(1).optional(),
+  'log-opts': z.record(z.string(), z.string()).optional(),
 });
 export type ConfigFile = z.infer<typeof ConfigFileSchema>;
 
@@ -69,6 +72,9 @@ export const ConfigSchema = z.strictObject({
   defaultAddressPools: z
     .array(z.strictObject({ base: z.string().min(1), size: z.number().int().min(1).max(30) }))
     .default([{ base: '172.31.0.0/16', size: 24 }]),
+  /** Containers' logging when they name no driver (dockerd's --log-driver and --log-opt). */
+  logDriver: z.string().min(1).default('json-file'),
+  logOpts: z.record(z.string(), z.string()).default({}),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 export type ConfigInput = z.input<typeof ConfigSchema>;
@@ -119,11 +125,18 @@ export function resolveConfig(file: ConfigFile, flags: Partial<ConfigInput>): Co
     bip: file.bip,
     mtu: file.mtu,
     defaultAddressPools: file['default-address-pools'],
+    logDriver: file['log-driver'],
+    logOpts: file['log-opts'],
   };
   const merged: Record<string, unknown> = {};
   for (const source of [fromFile, flags]) {
     for (const [key, value] of Object.entries(source)) {
       if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
+      // --log-opt flags add to (and override) daemon.json's log-opts, as dockerd merges them.
+      if (key === 'logOpts') {
+        merged[key] = { ...(merged[key] as Record<string, string> | undefined), ...(value as Record<string, string>) };
+        continue;
+      }
       merged[key] = value;
     }
   }
@@ -133,6 +146,7 @@ export function resolveConfig(file: ConfigFile, flags: Partial<ConfigInput>): Co
   // --tlsverify implies --tls, as in dockerd.
   if (config.tlsVerify) config.tls = true;
   if (config.tls && (!config.tlsCert || !config.tlsKey)) throw invalidArgument('--tls needs --tlscert and --tlskey');
+  validateLogConfig({ Type: config.logDriver, Config: config.logOpts });
   if (config.tlsVerify && !config.tlsCaCert) throw invalidArgument('--tlsverify needs --tlscacert: the CA that signs the clients\' certificates');
   return config;
 }

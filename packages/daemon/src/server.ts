@@ -8,6 +8,7 @@ import { GrpcImages } from './containerd/grpc-images';
 import { GrpcContainerd } from './containerd/grpc-port';
 import { ContainerdSupervisor, findContainerdBinary } from './containerd/supervisor';
 import { ContainerService } from './core/containers';
+import { validateLogConfig } from './core/log-config';
 import { NetworkService } from './network/service';
 import { execRunner } from './network/runner';
 import { EventBus } from './core/events';
@@ -101,6 +102,7 @@ export async function startDaemon(config: Config, { log }: { log: Logger }): Pro
     runtime: RUNTIME,
     log,
     network,
+    logConfig: validateLogConfig({ Type: config.logDriver, Config: config.logOpts }),
   });
   containers.load();
   const execs = new ExecService({ port, containers, fifos, log });

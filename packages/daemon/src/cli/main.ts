@@ -1,13 +1,19 @@
 // skiffd's command line: flags named as dockerd's, daemon.json, and the long-lived server until
 // SIGTERM or SIGINT. Containers keep running when skiffd stops.
 import { Command, Option } from 'commander';
-import { asSkiffError } from '@skiff/errors';
+import { asSkiffError, invalidArgument } from '@skiff/errors';
 import { type Config, DEFAULT_CONFIG_FILE, LOG_LEVELS, parseAddressPool, readConfigFile, resolveConfig } from '../config';
 import { createLogger } from '../log';
 import { startDaemon } from '../server';
 import { version } from '../version';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+function parseLogOpt(opt: string): [string, string] {
+  const eq = opt.indexOf('=');
+  if (eq <= 0) throw invalidArgument(`invalid log-opt: ${opt}: expected key=value`);
+  return [opt.slice(0, eq), opt.slice(eq + 1)];
+}
 
 export async function main(argv: string[]): Promise<number | undefined> {
   const program = new Command('skiffd')
@@ -31,6 +37,8 @@ export async function main(argv: string[]): Promise<number | undefined> {
     .option('--bip <cidr>', 'the default bridge\'s address and subnet (default 172.30.0.1/16)')
     .option('--mtu <bytes>', 'MTU of the containers\' interfaces (default 1500)', (v) => Number(v))
     .option('--default-address-pool <base=cidr,size=n>', 'where user-defined networks\' subnets come from (repeatable)', collect)
+    .option('--log-driver <driver>', 'containers\' logging driver when they name none: json-file or none (default json-file)')
+    .option('--log-opt <key=value>', 'default options of that driver, e.g. max-size=10m (repeatable)', collect)
     .addOption(new Option('-l, --log-level <level>', 'log level').choices(LOG_LEVELS))
     .exitOverride();
   try {
@@ -57,6 +65,8 @@ export async function main(argv: string[]): Promise<number | undefined> {
     bip?: string;
     mtu?: number;
     defaultAddressPool?: string[];
+    logDriver?: string;
+    logOpt?: string[];
     logLevel?: Config['logLevel'];
   }>();
   try {
@@ -79,6 +89,8 @@ export async function main(argv: string[]): Promise<number | undefined> {
       bip: flags.bip,
       mtu: flags.mtu,
       defaultAddressPools: flags.defaultAddressPool?.map(parseAddressPool),
+      logDriver: flags.logDriver,
+      logOpts: flags.logOpt ? Object.fromEntries(flags.logOpt.map(parseLogOpt)) : undefined,
       logLevel: flags.logLevel,
     });
     const log = createLogger(config.logLevel);

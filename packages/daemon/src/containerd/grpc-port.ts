@@ -190,8 +190,13 @@ export class GrpcContainerd implements ContainerdPort {
         snapshotKey: c.snapshotKey,
         runtime: {
           name: c.runtime.name,
-          // No rotation yet: `docker logs` reads one file. Log options come with a later slice.
-          options: { name: c.runtime.name, root: c.runtime.root, runtimeArgs: [], logPathJsonFile: c.runtime.logPath, logOptions: { maxSizeBytes: '0', maxFiles: 0 } },
+          options: {
+            name: c.runtime.name,
+            root: c.runtime.root,
+            runtimeArgs: [],
+            logPathJsonFile: c.runtime.logPath,
+            logOptions: { maxSizeBytes: String(c.runtime.log.maxSizeBytes), maxFiles: c.runtime.log.maxFiles },
+          },
         },
       },
     });

@@ -32,6 +32,7 @@ import { keptNetworkHostConfig } from '../network/endpoint';
 import { exposedPortsField } from '../network/ports';
 import { withNetns } from '../network/spec';
 import { type ContainerRecord, ZERO_TIME } from '../store/record';
+import { DEFAULT_LOG_CONFIG, type LogConfig, logRotation, resolveLogConfig } from './log-config';
 
 export type WaitCondition = 'not-running' | 'next-exit' | 'removed';
 
@@ -55,6 +56,8 @@ export interface ContainerServiceOptions {
   network?: NetworkService;
   /** The restart back-off's timers (tests give fake ones). */
   timers?: Timers;
+  /** The daemon's log-driver and log-opts, for containers that name no driver. */
+  logConfig?: LogConfig;
 }
 
 const SIGKILL = 9;
@@ -202,6 +205,7 @@ export class ContainerService {
       name = checkName(requestedName);
       this.checkNameFree(name);
     }
+    const logConfig = resolveLogConfig(body.HostConfig?.LogConfig, this.o.logConfig);
     const networkMode = body.HostConfig?.NetworkMode || 'default';
     if (!this.o.network && !['default', 'bridge', 'none', 'host'].includes(networkMode)) throw notFound(`network ${networkMode} not found`);
     const networks = this.o.network?.plan(networkMode, body.NetworkingConfig?.EndpointsConfig ?? undefined, (ref) => this.get(ref)) ?? {};
@@ -266,6 +270,7 @@ export class ContainerService {
         NetworkMode: networkMode,
         ...keptNetworkHostConfig(body.HostConfig),
         ...(body.HostConfig?.RestartPolicy ? { RestartPolicy: body.HostConfig.RestartPolicy } : {}),
+        LogConfig: logConfig,
         ...hostConfig,
       },
       RestartCount: 0,
@@ -274,7 +279,8 @@ export class ContainerService {
       Networks: networks,
       Ports: {},
       State: { Status: 'created', Pid: 0, ExitCode: 0, Error: '', StartedAt: ZERO_TIME, FinishedAt: ZERO_TIME },
-      LogPath: this.o.store.logPath(id),
+      // Docker's LogPath is empty for a driver it does not write a file for.
+      LogPath: logConfig.Type === 'json-file' ? this.o.store.logPath(id) : '',
     };
     if (record.Config.StopSignal) parseSignal(record.Config.StopSignal);
     record.MountPoints = materializeMounts(plannedMounts, this.volumes);
@@ -309,7 +315,7 @@ export class ContainerService {
           spec: spec!,
           snapshotKey: id,
           labels: {},
-          runtime: { name: this.o.runtime, root: this.o.runtimeRoot, logPath: record.LogPath },
+          runtime: { name: this.o.runtime, root: this.o.runtimeRoot, logPath: record.LogPath, log: logRotation(record.HostConfig.LogConfig) },
         });
       } catch (err) {
         await this.o.port.removeSnapshot(id).catch(() => undefined);
@@ -331,6 +337,11 @@ export class ContainerService {
     if (!this.o.network) return spec;
     const netns = this.o.network.specNetns(record, (ref) => this.get(ref));
     return this.o.network.withFiles(netns ? withNetns(spec, netns) : spec, record, (ref) => this.get(ref));
+  }
+
+  /** The logging of containers that name no driver (docker info's LoggingDriver). */
+  get defaultLogConfig(): LogConfig {
+    return this.o.logConfig ?? DEFAULT_LOG_CONFIG;
   }
 
   /** The networking of the container, for the network routes; undefined without bridge networking. */

@@ -41,19 +41,20 @@ function parseLines(text: string): LogEntry[] {
   return out;
 }
 
-/** Reads complete lines from offset; returns them and the offset after the last newline. */
-function readFrom(file: string, offset: number): { text: string; next: number } {
+/** Reads complete lines from offset; returns them, the offset after the last newline, and the file's inode. */
+function readFrom(file: string, offset: number, inode?: number): { text: string; next: number; inode: number | undefined } {
   let fd: number;
   try {
     fd = fs.openSync(file, 'r');
   } catch {
-    return { text: '', next: offset };
+    return { text: '', next: offset, inode };
   }
   try {
-    const size = fs.fstatSync(fd).size;
-    // The shim truncated or rotated the file: start over from its beginning.
-    if (size < offset) offset = 0;
-    const buf = Buffer.alloc(size - offset);
+    const stat = fs.fstatSync(fd);
+    // Another file than the one read so far (rotated away meanwhile), or truncated (a log kept as
+    // one file is emptied when full): from its beginning.
+    if ((inode !== undefined && stat.ino !== inode) || stat.size < offset) offset = 0;
+    const buf = Buffer.alloc(stat.size - offset);
     let read = 0;
     while (read < buf.length) {
       const n = fs.readSync(fd, buf, read, buf.length - read, offset + read);
@@ -61,11 +62,26 @@ function readFrom(file: string, offset: number): { text: string; next: number } 
       read += n;
     }
     const end = buf.lastIndexOf(0x0a, read - 1);
-    if (end < 0) return { text: '', next: offset };
-    return { text: buf.subarray(0, end + 1).toString('utf8'), next: offset + end + 1 };
+    if (end < 0) return { text: '', next: offset, inode: stat.ino };
+    return { text: buf.subarray(0, end + 1).toString('utf8'), next: offset + end + 1, inode: stat.ino };
   } finally {
     fs.closeSync(fd);
   }
+}
+
+function inodeOf(file: string): number | undefined {
+  try {
+    return fs.statSync(file).ino;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The rotated files of a json-file log (<log>.1 is the newest), oldest first. */
+function rotatedFiles(file: string): string[] {
+  const out: string[] = [];
+  for (let i = 1; fs.existsSync(`${file}.${i}`); i++) out.unshift(`${file}.${i}`);
+  return out;
 }
 
 export interface FollowControl {
@@ -83,15 +99,21 @@ export async function* readLog(file: string, query: LogQuery, control: FollowCon
     if (query.until > 0 && t > query.until) return false;
     return true;
   };
-  let { text, next } = readFrom(file, 0);
-  let entries = parseLines(text).filter(wanted);
+  let entries = rotatedFiles(file).flatMap((f) => parseLines(readFrom(f, 0).text).filter(wanted));
+  let { text, next, inode } = readFrom(file, 0);
+  entries = entries.concat(parseLines(text).filter(wanted));
   if (query.tail !== undefined) entries = query.tail === 0 ? [] : entries.slice(-query.tail);
   yield* entries;
   if (!query.follow) return;
   for (;;) {
     const wasRunning = control.running();
     if (wasRunning) await control.pause(250);
-    ({ text, next } = readFrom(file, next));
+    // Rotated since the last read: the rest of the file we were reading is now <log>.1.
+    if (inode !== undefined && inodeOf(file) !== inode && inodeOf(`${file}.1`) === inode) {
+      for (const e of parseLines(readFrom(`${file}.1`, next, inode).text)) if (wanted(e)) yield e;
+      next = 0;
+    }
+    ({ text, next, inode } = readFrom(file, next, inode));
     for (const e of parseLines(text)) if (wanted(e)) yield e;
     // One last read after the stop, so the lines written just before the exit are not lost.
     if (!wasRunning) return;

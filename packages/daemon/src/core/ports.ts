@@ -31,7 +31,8 @@ export interface NewContainer {
   spec: object;
   snapshotKey: string;
   labels: Record<string, string>;
-  runtime: { name: string; root: string; logPath: string };
+  /** logPath empty: no log file (the none driver); `log`: the json-file log's rotation. */
+  runtime: { name: string; root: string; logPath: string; log: { maxSizeBytes: number; maxFiles: number } };
 }
 
 export interface NewTask {

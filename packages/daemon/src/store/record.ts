@@ -7,6 +7,7 @@ import { hostConfigMountFields, MountPointSchema } from '../core/mounts';
 import { hostConfigNetworkFields, networkRecordFields } from '../network/endpoint';
 import { restartRecordFields, RestartPolicySchema } from '../core/restart-policy';
 import { HealthcheckSchema, HealthSchema } from '../core/health-config';
+import { DEFAULT_LOG_CONFIG, LogConfigSchema } from '../core/log-config';
 
 export const STATUSES = ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -42,6 +43,7 @@ export const HostConfigSchema = z.object({
   NetworkMode: z.string(),
   ...hostConfigNetworkFields,
   RestartPolicy: RestartPolicySchema.optional(),
+  LogConfig: LogConfigSchema.default(DEFAULT_LOG_CONFIG),
   ...hostConfigMountFields,
   ...hostConfigResourceFields,
 });

@@ -3,7 +3,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { invalidArgument } from '@skiff/errors';
+import { invalidArgument, notImplemented } from '@skiff/errors';
 import { readLog } from '../../core/logs';
 import { frame } from '../../core/stdcopy';
 import { compareVersions, requestVersion } from '../../http/api-version';
@@ -41,6 +41,7 @@ export function logsRoutes(app: FastifyInstance, deps: ApiDeps): void {
     const q = parse(QuerySchema, request.query, 'query');
     if (!q.stdout && !q.stderr) throw invalidArgument('Bad parameters: you must choose at least one stream');
     const record = deps.containers.get(id);
+    if (record.HostConfig.LogConfig.Type !== 'json-file') throw notImplemented('configured logging driver does not support reading');
     const tty = record.Config.Tty;
     const entries = readLog(
       record.LogPath,

@@ -105,7 +105,7 @@ export function inspect(r: ContainerRecord, execIds: string[] = [], sandboxKey =
     HostConfig: {
       NetworkMode: r.HostConfig.NetworkMode,
       AutoRemove: r.HostConfig.AutoRemove,
-      LogConfig: { Type: 'json-file', Config: {} },
+      LogConfig: r.HostConfig.LogConfig,
       RestartPolicy: restartPolicyView(r.HostConfig.RestartPolicy),
       PortBindings: r.HostConfig.PortBindings ?? {},
       PublishAllPorts: r.HostConfig.PublishAllPorts ?? false,

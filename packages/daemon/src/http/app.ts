@@ -8,6 +8,7 @@ import { changesRoutes } from '../routes/containers/changes';
 import { containerPruneRoutes } from '../routes/containers/prune';
 import { exportRoutes } from '../routes/containers/export';
 import { attachRoutes } from '../routes/containers/attach';
+import { attachWsRoutes } from '../routes/containers/attach-ws';
 import { createRoutes } from '../routes/containers/create';
 import { inspectRoutes } from '../routes/containers/inspect';
 import { killRoutes } from '../routes/containers/kill';
@@ -107,7 +108,7 @@ export function buildApp(deps: ApiDeps, log: Logger): FastifyInstance {
   });
 
   for (const routes of [pingRoutes, versionRoutes, infoRoutes, authRoutes, dfRoutes, networkRoutes, volumeRoutes, eventsRoutes]) routes(app, deps);
-  for (const routes of [createRoutes, listRoutes, inspectRoutes, startRoutes, stopRoutes, killRoutes, waitRoutes, removeRoutes, logsRoutes, attachRoutes, resizeRoutes, pauseRoutes, restartRoutes, renameRoutes, topRoutes, statsRoutes, updateRoutes, archiveRoutes, exportRoutes, changesRoutes, containerPruneRoutes]) {
+  for (const routes of [createRoutes, listRoutes, inspectRoutes, startRoutes, stopRoutes, killRoutes, waitRoutes, removeRoutes, logsRoutes, attachRoutes, attachWsRoutes, resizeRoutes, pauseRoutes, restartRoutes, renameRoutes, topRoutes, statsRoutes, updateRoutes, archiveRoutes, exportRoutes, changesRoutes, containerPruneRoutes]) {
     routes(app, deps);
   }
   for (const routes of [execCreateRoutes, execStartRoutes, execInspectRoutes]) routes(app, deps);

@@ -119,6 +119,14 @@ async function connectForRecovery(handle: ShimHandle, id: string): Promise<void>
 }
 const SHIMS_DIR = '_shims';
 
+/** A shim's own directory (warm or grouped) found at start-up, with what its name says. */
+interface ShimDir {
+  dir: string;
+  namespace: string;
+  shimId: string;
+  group?: string;
+}
+
 // Events that happened before this containerd started are already reflected in the state a
 // recovered shim reports; only the ones a subscriber could have missed for good are re-published.
 const REPUBLISHED_ON_RECOVERY = new Set(['taskExit', 'taskOom']);
@@ -583,39 +591,44 @@ export class TasksCore {
       }
     }
     const groups = this.shimDirs();
-    for (const [address, tasks] of byAddress) {
-      const namespace = tasks[0]!.namespace;
-      const owner = groups.get(address);
-      const shim = this.track(address, namespace, owner ? { dir: owner.dir, ...(owner.group ? { group: owner.group } : {}) } : {});
-      groups.delete(address);
-      for (const task of tasks) {
-        try {
-          // Generous: a dead shim refuses at once, while a live one on a loaded machine may be slow
-          // to answer, and calling it lost would kill a container that was fine.
-          await connectForRecovery(shim.handle, task.id);
-          task.shim = shim;
-          shim.tasks.add(task.id);
-          await this.get(task.namespace, task.id, '');
-        } catch (err) {
-          this.log(`task ${task.namespace}/${task.id}: shim ${address} does not hold it (${(err as Error).message})`);
-          lost.push(task);
-        }
-      }
-      // A shim that holds none of the tasks that named it is dead or a stranger: retire it.
-      if (shim.tasks.size === 0) {
-        this.shims.delete(address);
-        await shim.handle.call('Shutdown', { id: '', now: true }, 1_000).catch(() => undefined);
-        shim.handle.close();
-        if (shim.dir) fs.rmSync(shim.dir, { recursive: true, force: true });
-      }
-    }
+    // Shims are dialled side by side: one at a time, a restart with many containers would keep
+    // the socket closed for the sum of their answers.
+    await Promise.all([...byAddress].map(([address, tasks]) => this.recoverShim(address, tasks, groups, lost)));
     await Promise.all(lost.map((task) => this.taskLost(task.namespace, task.id)));
     await this.recoverIdleShims(groups);
   }
 
+  /** Reconnects one shim to the tasks whose bundles name it; those it does not hold go to `lost`. */
+  private async recoverShim(address: string, tasks: TaskEntry[], groups: Map<string, ShimDir>, lost: TaskEntry[]): Promise<void> {
+    const namespace = tasks[0]!.namespace;
+    const owner = groups.get(address);
+    const shim = this.track(address, namespace, owner ? { dir: owner.dir, ...(owner.group ? { group: owner.group } : {}) } : {});
+    groups.delete(address);
+    for (const task of tasks) {
+      try {
+        // Generous: a dead shim refuses at once, while a live one on a loaded machine may be slow
+        // to answer, and calling it lost would kill a container that was fine.
+        await connectForRecovery(shim.handle, task.id);
+        task.shim = shim;
+        shim.tasks.add(task.id);
+        await this.get(task.namespace, task.id, '');
+      } catch (err) {
+        this.log(`task ${task.namespace}/${task.id}: shim ${address} does not hold it (${(err as Error).message})`);
+        lost.push(task);
+      }
+    }
+    // A shim that holds none of the tasks that named it is dead or a stranger: retire it.
+    if (shim.tasks.size === 0) {
+      this.shims.delete(address);
+      await shim.handle.call('Shutdown', { id: '', now: true }, 1_000).catch(() => undefined);
+      shim.handle.close();
+      if (shim.dir) fs.rmSync(shim.dir, { recursive: true, force: true });
+    }
+  }
+
   /** The shims' own directories (warm and grouped), by the address each left there. */
-  private shimDirs(): Map<string, { dir: string; namespace: string; shimId: string; group?: string }> {
-    const found = new Map<string, { dir: string; namespace: string; shimId: string; group?: string }>();
+  private shimDirs(): Map<string, ShimDir> {
+    const found = new Map<string, ShimDir>();
     const root = path.join(this.opts.stateDir, SHIMS_DIR);
     if (!fs.existsSync(root)) return found;
     for (const namespace of fs.readdirSync(root)) {
@@ -634,7 +647,7 @@ export class TasksCore {
   }
 
   /** Idle warm shims rejoin the pool; anything else left over is shut down and removed. */
-  private async recoverIdleShims(leftovers: Map<string, { dir: string; namespace: string; shimId: string; group?: string }>): Promise<void> {
+  private async recoverIdleShims(leftovers: Map<string, ShimDir>): Promise<void> {
     for (const [address, info] of leftovers) {
       const handle = this.opts.launcher.connect(address);
       let alive = false;

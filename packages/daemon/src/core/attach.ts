@@ -20,6 +20,7 @@ export interface AttachClient {
 class OutputHub {
   readonly clients = new Set<AttachClient>();
   private readonly readers: net.Socket[] = [];
+  private readonly fifos: string[] = [];
   private open = 0;
 
   constructor(
@@ -44,6 +45,7 @@ class OutputHub {
         if (--this.open === 0) this.finish();
       });
       this.readers.push(reader);
+      this.fifos.push(p);
     }
     if (this.open === 0) queueMicrotask(() => this.finish());
   }
@@ -52,6 +54,21 @@ class OutputHub {
     for (const c of this.clients) c.end();
     this.clients.clear();
     this.onEmpty();
+  }
+
+  /**
+   * The task exited. A reader that opened its FIFO after the shim had closed its end (an attach
+   * just before the exit was recorded) would wait for a writer forever: one that comes and goes
+   * now makes the reader see end of file, after whatever is still buffered.
+   */
+  writersGone(): void {
+    for (const p of this.fifos) {
+      try {
+        fs.closeSync(fs.openSync(p, O_WRONLY | O_NONBLOCK));
+      } catch {
+        // No reader left on it, or the FIFO is gone: nothing waits.
+      }
+    }
   }
 
   leave(client: AttachClient): void {
@@ -152,6 +169,11 @@ export class AttachManager {
         theHub.leave(client);
       },
     };
+  }
+
+  /** The task exited: live output ends once what it wrote is delivered. */
+  taskExited(id: string): void {
+    this.hubs.get(id)?.writersGone();
   }
 
   /** The task now reads its stdin FIFO: input typed before the start can be delivered. */

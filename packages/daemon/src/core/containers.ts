@@ -469,6 +469,7 @@ export class ContainerService {
       } catch (err) {
         this.o.log.warn({ id, err }, 'deleting the exited task failed');
       }
+      this.attachments.taskExited(id);
       if (this.o.network) await this.releaseNetwork(id);
       const restart = shouldRestart(record.HostConfig.RestartPolicy, { exitCode: exit.exitStatus, manuallyStopped: record.HasBeenManuallyStopped, restartCount: record.RestartCount });
       if (restart) this.save({ ...this.get(id), RestartCount: record.RestartCount + 1 });

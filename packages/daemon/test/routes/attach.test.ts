@@ -84,6 +84,21 @@ it('upgrades, relays framed stdout and stderr and stdin, and ends when the outpu
   expect(frames.sort()).toEqual(['stderr:oops\n', 'stdout:hello\n']);
 });
 
+it('an attach after the output ended but before the exit was recorded ends at the exit', async () => {
+  const id = (await d.app.inject({ method: 'POST', url: '/containers/create', payload: { Image: 'busybox' } })).json().Id as string;
+  await d.app.inject({ method: 'POST', url: `/containers/${id}/start` });
+  // The shim wrote and closed its end before this client came: no writer will come again.
+  const fifo = path.join(d.dir, 'run', 'containers', id, 'stdout');
+  const reader = fs.openSync(fifo, O_RDONLY | O_NONBLOCK);
+  const writer = fs.openSync(fifo, O_WRONLY | O_NONBLOCK);
+  fs.closeSync(writer);
+  fs.closeSync(reader);
+  const c = client(attachRequest(id, 'stream=1&stdout=1&stderr=1'));
+  await until(() => c.received().includes('\r\n\r\n'), 'response head');
+  d.port.exit(id, 0);
+  await c.ended;
+});
+
 it('a TTY container\'s output is relayed raw', async () => {
   const id = (await d.app.inject({ method: 'POST', url: '/containers/create', payload: { Image: 'busybox', Tty: true } })).json().Id as string;
   const c = client(attachRequest(id, 'stream=1&stdout=1&stderr=1'));

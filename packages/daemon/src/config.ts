@@ -31,6 +31,8 @@ export const ConfigFileSchema = z.strictObject({
   'default-address-pools': z.array(z.strictObject({ base: z.string().min(1), size: z.number().int() })).optional(),
   'log-driver': z.string().min(1).optional(),
   'log-opts': z.record(z.string(), z.string()).optional(),
+  runtimes: z.record(z.string(), z.strictObject({ path: z.string().min(1), runtimeArgs: z.array(z.string()).optional() })).optional(),
+  'default-runtime': z.string().min(1).optional(),
 });
 export type ConfigFile = z.infer<typeof ConfigFileSchema>;
 
@@ -75,6 +77,9 @@ export const ConfigSchema = z.strictObject({
   /** Containers' logging when they name no driver (dockerd's --log-driver and --log-opt). */
   logDriver: z.string().min(1).default('json-file'),
   logOpts: z.record(z.string(), z.string()).default({}),
+  /** OCI runtime binaries by name, besides the builtin one (dockerd's runtimes / --add-runtime). */
+  runtimes: z.record(z.string(), z.object({ path: z.string().min(1), runtimeArgs: z.array(z.string()).optional() })).default({}),
+  defaultRuntime: z.string().min(1).default('builtin'),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 export type ConfigInput = z.input<typeof ConfigSchema>;
@@ -127,13 +132,15 @@ export function resolveConfig(file: ConfigFile, flags: Partial<ConfigInput>): Co
     defaultAddressPools: file['default-address-pools'],
     logDriver: file['log-driver'],
     logOpts: file['log-opts'],
+    runtimes: file.runtimes,
+    defaultRuntime: file['default-runtime'],
   };
   const merged: Record<string, unknown> = {};
   for (const source of [fromFile, flags]) {
     for (const [key, value] of Object.entries(source)) {
       if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
-      // --log-opt flags add to (and override) daemon.json's log-opts, as dockerd merges them.
-      if (key === 'logOpts') {
+      // --log-opt and --add-runtime add to daemon.json's log-opts and runtimes.
+      if (key === 'logOpts' || key === 'runtimes') {
         merged[key] = { ...(merged[key] as Record<string, string> | undefined), ...(value as Record<string, string>) };
         continue;
       }

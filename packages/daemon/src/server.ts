@@ -8,6 +8,7 @@ import { GrpcImages } from './containerd/grpc-images';
 import { GrpcContainerd } from './containerd/grpc-port';
 import { ContainerdSupervisor, findContainerdBinary } from './containerd/supervisor';
 import { ContainerService } from './core/containers';
+import { Runtimes } from './core/runtimes';
 import { validateLogConfig } from './core/log-config';
 import { NetworkService } from './network/service';
 import { execRunner } from './network/runner';
@@ -28,9 +29,6 @@ export interface RunningDaemon {
   hosts: string[];
   stop(): Promise<void>;
 }
-
-/** The runtime every container gets in this slice: skiff-runc's library inside the shim. */
-const RUNTIME = 'builtin';
 
 function writePidfile(file: string): void {
   try {
@@ -56,6 +54,7 @@ export async function startDaemon(config: Config, { log }: { log: Logger }): Pro
     }
     if (!host.startsWith('unix://') && !host.startsWith('tcp://')) throw invalidArgument(`${host}: only unix:// and tcp:// hosts are supported`);
   }
+  const runtimes = new Runtimes(config.execRoot, config.runtimes, config.defaultRuntime);
   fs.mkdirSync(config.dataRoot, { recursive: true, mode: 0o711 });
   fs.mkdirSync(config.execRoot, { recursive: true, mode: 0o700 });
   writePidfile(config.pidfile);
@@ -99,7 +98,7 @@ export async function startDaemon(config: Config, { log }: { log: Logger }): Pro
     store: new ContainerStore(config.dataRoot),
     fifos,
     runtimeRoot: path.join(config.execRoot, 'runtime'),
-    runtime: RUNTIME,
+    runtimes,
     log,
     network,
     logConfig: validateLogConfig({ Type: config.logDriver, Config: config.logOpts }),
@@ -161,7 +160,6 @@ export async function startDaemon(config: Config, { log }: { log: Logger }): Pro
       images: new ImageService({ port: new GrpcImages(port), usedBy: (id) => containers.usersOfImage(id), events }),
       facts,
       dataRoot: config.dataRoot,
-      runtime: RUNTIME,
       countImages: async () => (await port.listImages()).length,
       containerdVersion: () => port.version(2_000).then((v) => v.version, () => ''),
     },

@@ -35,4 +35,12 @@ const built = fs.existsSync(path.resolve(__dirname, '../../dist/cli/main.js'));
     expect((await skiff('inspect', '-f', '{{.State.Running}}', 'st1')).stdout).toBe('true\n');
     expect((await skiff('rm', '-f', 'st1')).code).toBe(0);
   });
+
+  it('the docker CLI gets a clean terminal too: no stray NUL (shown as ^@) before the first output', async () => {
+    const run = await onPty(['/usr/local/bin/docker', 'run', '-it', '--rm', 'busybox', 'sh'], [['# ', 'echo hi; exit 3\r']], env(), (pid) => h.spare(pid));
+    expect(run.code).toBe(3);
+    expect(run.output).toMatch(/\nhi\r*\n/);
+    expect(run.output).not.toContain('\x00');
+    expect(run.output).not.toContain('^@');
+  });
 });

@@ -3,6 +3,7 @@
 import { Command, Option } from 'commander';
 import { asSkiffError, invalidArgument } from '@skiff/errors';
 import { type Config, DEFAULT_CONFIG_FILE, LOG_LEVELS, parseAddressPool, readConfigFile, resolveConfig } from '../config';
+import { parseAddRuntime } from '../core/runtimes';
 import { createLogger } from '../log';
 import { startDaemon } from '../server';
 import { version } from '../version';
@@ -37,6 +38,8 @@ export async function main(argv: string[]): Promise<number | undefined> {
     .option('--bip <cidr>', 'the default bridge\'s address and subnet (default 172.30.0.1/16)')
     .option('--mtu <bytes>', 'MTU of the containers\' interfaces (default 1500)', (v) => Number(v))
     .option('--default-address-pool <base=cidr,size=n>', 'where user-defined networks\' subnets come from (repeatable)', collect)
+    .option('--add-runtime <name=path>', 'an OCI runtime binary containers can name with --runtime (repeatable)', collect)
+    .option('--default-runtime <name>', 'the runtime of containers that name none (default builtin: skiff-runc in the shim)')
     .option('--log-driver <driver>', 'containers\' logging driver when they name none: json-file or none (default json-file)')
     .option('--log-opt <key=value>', 'default options of that driver, e.g. max-size=10m (repeatable)', collect)
     .addOption(new Option('-l, --log-level <level>', 'log level').choices(LOG_LEVELS))
@@ -67,6 +70,8 @@ export async function main(argv: string[]): Promise<number | undefined> {
     defaultAddressPool?: string[];
     logDriver?: string;
     logOpt?: string[];
+    addRuntime?: string[];
+    defaultRuntime?: string;
     logLevel?: Config['logLevel'];
   }>();
   try {
@@ -89,6 +94,8 @@ export async function main(argv: string[]): Promise<number | undefined> {
       bip: flags.bip,
       mtu: flags.mtu,
       defaultAddressPools: flags.defaultAddressPool?.map(parseAddressPool),
+      runtimes: flags.addRuntime ? Object.fromEntries(flags.addRuntime.map(parseAddRuntime)) : undefined,
+      defaultRuntime: flags.defaultRuntime,
       logDriver: flags.logDriver,
       logOpts: flags.logOpt ? Object.fromEntries(flags.logOpt.map(parseLogOpt)) : undefined,
       logLevel: flags.logLevel,

@@ -193,7 +193,7 @@ export class GrpcContainerd implements ContainerdPort {
           options: {
             name: c.runtime.name,
             root: c.runtime.root,
-            runtimeArgs: [],
+            runtimeArgs: c.runtime.runtimeArgs,
             logPathJsonFile: c.runtime.logPath,
             logOptions: { maxSizeBytes: String(c.runtime.log.maxSizeBytes), maxFiles: c.runtime.log.maxFiles },
           },

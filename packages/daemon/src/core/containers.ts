@@ -32,6 +32,7 @@ import { keptNetworkHostConfig } from '../network/endpoint';
 import { exposedPortsField } from '../network/ports';
 import { withNetns } from '../network/spec';
 import { type ContainerRecord, ZERO_TIME } from '../store/record';
+import { Runtimes } from './runtimes';
 import { DEFAULT_LOG_CONFIG, type LogConfig, logRotation, resolveLogConfig } from './log-config';
 
 export type WaitCondition = 'not-running' | 'next-exit' | 'removed';
@@ -49,8 +50,8 @@ export interface ContainerServiceOptions {
   fifos: FifoDirs;
   /** RuntimeOptions.root given to the shim: where the runtime keeps its container state. */
   runtimeRoot: string;
-  /** The runtime name recorded with each container ("builtin": skiff-runc inside the shim). */
-  runtime: string;
+  /** The OCI runtimes containers can name; without it only "builtin" (skiff-runc inside the shim). */
+  runtimes?: Runtimes;
   log: Logger;
   /** Bridge networking; without it containers get a namespace with loopback only. */
   network?: NetworkService;
@@ -206,6 +207,7 @@ export class ContainerService {
       this.checkNameFree(name);
     }
     const logConfig = resolveLogConfig(body.HostConfig?.LogConfig, this.o.logConfig);
+    const runtime = this.runtimes.resolve(body.HostConfig?.Runtime);
     const networkMode = body.HostConfig?.NetworkMode || 'default';
     if (!this.o.network && !['default', 'bridge', 'none', 'host'].includes(networkMode)) throw notFound(`network ${networkMode} not found`);
     const networks = this.o.network?.plan(networkMode, body.NetworkingConfig?.EndpointsConfig ?? undefined, (ref) => this.get(ref)) ?? {};
@@ -271,6 +273,7 @@ export class ContainerService {
         ...keptNetworkHostConfig(body.HostConfig),
         ...(body.HostConfig?.RestartPolicy ? { RestartPolicy: body.HostConfig.RestartPolicy } : {}),
         LogConfig: logConfig,
+        Runtime: runtime,
         ...hostConfig,
       },
       RestartCount: 0,
@@ -315,7 +318,7 @@ export class ContainerService {
           spec: spec!,
           snapshotKey: id,
           labels: {},
-          runtime: { name: this.o.runtime, root: this.o.runtimeRoot, logPath: record.LogPath, log: logRotation(record.HostConfig.LogConfig) },
+          runtime: { ...this.runtimes.forShim(record.HostConfig.Runtime), logPath: record.LogPath, log: logRotation(record.HostConfig.LogConfig) },
         });
       } catch (err) {
         await this.o.port.removeSnapshot(id).catch(() => undefined);
@@ -338,6 +341,14 @@ export class ContainerService {
     const netns = this.o.network.specNetns(record, (ref) => this.get(ref));
     return this.o.network.withFiles(netns ? withNetns(spec, netns) : spec, record, (ref) => this.get(ref));
   }
+
+  /** The runtimes containers can name (docker info's Runtimes and DefaultRuntime). */
+  get runtimes(): Runtimes {
+    this.builtinOnly ??= new Runtimes(path.dirname(this.o.runtimeRoot));
+    return this.o.runtimes ?? this.builtinOnly;
+  }
+
+  private builtinOnly: Runtimes | undefined;
 
   /** The logging of containers that name no driver (docker info's LoggingDriver). */
   get defaultLogConfig(): LogConfig {

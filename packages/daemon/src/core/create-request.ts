@@ -38,6 +38,7 @@ export const CreateBodySchema = z.looseObject({
       NetworkMode: z.string().optional(),
       ...hostConfigNetworkFields,
       RestartPolicy: RestartPolicySchema.nullish(),
+      Runtime: z.string().nullish(),
       LogConfig: z.looseObject({ Type: z.string().nullish(), Config: z.record(z.string(), z.string()).nullish() }).nullish(),
       ...hostConfigMountFields,
       ...hostConfigResourceFields,

@@ -32,7 +32,7 @@ export interface NewContainer {
   snapshotKey: string;
   labels: Record<string, string>;
   /** logPath empty: no log file (the none driver); `log`: the json-file log's rotation. */
-  runtime: { name: string; root: string; logPath: string; log: { maxSizeBytes: number; maxFiles: number } };
+  runtime: { name: string; root: string; runtimeArgs: string[]; logPath: string; log: { maxSizeBytes: number; maxFiles: number } };
 }
 
 export interface NewTask {

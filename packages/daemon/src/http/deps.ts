@@ -12,8 +12,6 @@ export interface ApiDeps {
   events: EventBus;
   facts: HostFacts;
   dataRoot: string;
-  /** The runtime containers run with by default ("builtin"). */
-  runtime: string;
   countImages(): Promise<number>;
   /** skiff-containerd's version, or "" when it does not answer. */
   containerdVersion(): Promise<string>;

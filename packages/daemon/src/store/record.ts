@@ -44,6 +44,8 @@ export const HostConfigSchema = z.object({
   ...hostConfigNetworkFields,
   RestartPolicy: RestartPolicySchema.optional(),
   LogConfig: LogConfigSchema.default(DEFAULT_LOG_CONFIG),
+  /** The OCI runtime's name (HostConfig.Runtime): "builtin" or one of the daemon's runtimes. */
+  Runtime: z.string().default('builtin'),
   ...hostConfigMountFields,
   ...hostConfigResourceFields,
 });

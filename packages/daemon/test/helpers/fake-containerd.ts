@@ -317,7 +317,7 @@ export function fakeDaemon(opts: { network?: (dataRoot: string, execRoot: string
   const fifos = new FifoDirs(path.join(dir, 'run', 'containers'));
   const events = new EventBus();
   const network = opts.network?.(path.join(dir, 'data'), path.join(dir, 'run'));
-  const newService = () => new ContainerService({ port, events, store, fifos, runtimeRoot: path.join(dir, 'run', 'runtime'), runtime: 'builtin', log, network });
+  const newService = () => new ContainerService({ port, events, store, fifos, runtimeRoot: path.join(dir, 'run', 'runtime'), log, network });
   const containers = newService();
   const execs = new ExecService({ port, containers, fifos, log });
   const subscription = port.subscribeExits((exit) => (exit.execId ? execs.handleExit(exit) : void containers.handleExit(exit)));
@@ -331,7 +331,6 @@ export function fakeDaemon(opts: { network?: (dataRoot: string, execRoot: string
       images,
       facts: hostFacts(path.join(dir, 'data')),
       dataRoot: path.join(dir, 'data'),
-      runtime: 'builtin',
       countImages: async () => port.images.size,
       containerdVersion: async () => 'fake',
     },

@@ -335,12 +335,12 @@ export class SkiffdHarness {
   private async powerOff(): Promise<void> {
     await this.stop('SIGKILL');
     this.killOwnProcesses();
-    const runtimeRoot = path.join(this.execRoot, 'runtime');
-    if (fs.existsSync(runtimeRoot)) {
+    // The builtin runtime's containers, and those of Debian's runc when a test added it.
+    for (const [dir, argv] of [['runtime', [process.execPath, '--single-threaded', skiffRuncBin]], ['runtime-runc', ['/usr/sbin/runc']]] as const) {
+      const runtimeRoot = path.join(this.execRoot, dir);
+      if (!fs.existsSync(runtimeRoot)) continue;
       for (const id of fs.readdirSync(runtimeRoot)) {
-        await new Promise((resolve) =>
-          this.own(spawn(process.execPath, ['--single-threaded', skiffRuncBin, '--root', runtimeRoot, 'delete', '--force', id], { stdio: 'ignore' })).on('close', resolve),
-        );
+        await new Promise((resolve) => this.own(spawn(argv[0], [...argv.slice(1), '--root', runtimeRoot, 'delete', '--force', id], { stdio: 'ignore' })).on('close', resolve));
       }
     }
     // Killed again on every pass: a warm shim whose `skiff-shim start` was in flight when the

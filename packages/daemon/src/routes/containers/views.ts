@@ -106,6 +106,7 @@ export function inspect(r: ContainerRecord, execIds: string[] = [], sandboxKey =
       NetworkMode: r.HostConfig.NetworkMode,
       AutoRemove: r.HostConfig.AutoRemove,
       LogConfig: r.HostConfig.LogConfig,
+      Runtime: r.HostConfig.Runtime,
       RestartPolicy: restartPolicyView(r.HostConfig.RestartPolicy),
       PortBindings: r.HostConfig.PortBindings ?? {},
       PublishAllPorts: r.HostConfig.PublishAllPorts ?? false,

@@ -55,3 +55,11 @@ export function boolValue(flag: string, usage: string): (value: string) => boole
     throw new FlagError(`invalid argument "${value}" for "${flag}" flag: strconv.ParseBool: parsing "${value}": invalid syntax`, usage);
   };
 }
+
+/** commander's parser for an int flag (docker's -t/--timeout), refused as Go's strconv.ParseInt does. */
+export function intValue(flag: string, usage: string): (value: string) => number {
+  return (value) => {
+    if (!/^[+-]?\d+$/.test(value)) throw new FlagError(`invalid argument "${value}" for "${flag}" flag: strconv.ParseInt: parsing "${value}": invalid syntax`, usage);
+    return Number(value);
+  };
+}

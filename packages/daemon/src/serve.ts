@@ -32,8 +32,17 @@ export interface RunningDaemon {
 
 export async function serveApi(
   config: Config,
-  { log, port, supervisor, runtimes }: { log: Logger; port: GrpcContainerd; supervisor: ContainerdSupervisor | undefined; runtimes: Runtimes },
+  {
+    log,
+    port,
+    supervisor,
+    runtimes,
+    containerdReady,
+  }: { log: Logger; port: GrpcContainerd; supervisor: ContainerdSupervisor | undefined; runtimes: Runtimes; containerdReady: Promise<void> },
 ): Promise<RunningDaemon> {
+  // Awaited once everything that does not need containerd is set up; a failure meanwhile is
+  // reported there, not as an unhandled rejection.
+  containerdReady.catch(() => undefined);
   const fifos = new FifoDirs(path.join(config.execRoot, 'containers'));
   const events = new EventBus();
   const network = new NetworkService({
@@ -92,9 +101,6 @@ export async function serveApi(
     later(1_000, () => void resync());
     return resync();
   };
-  // Served only once reconciled: a client must not see a container running that exited while
-  // skiffd was down.
-  await subscribe();
   // Probes are exec'd processes; one past its timeout is killed by its host pid.
   const killProbe = (pid: number) => {
     try {
@@ -104,7 +110,6 @@ export async function serveApi(
     }
   };
   const health = new HealthMonitor({ containers, events, runner: execProbeRunner(execs, killProbe) });
-  health.begin();
 
   const facts = hostFacts(config.dataRoot);
   const app = buildApp(
@@ -121,6 +126,11 @@ export async function serveApi(
     log,
   );
 
+  await containerdReady;
+  // Served only once reconciled: a client must not see a container running that exited while
+  // skiffd was down.
+  await subscribe();
+  health.begin();
   const listeners = await listen(app, config.hosts, { group: config.group, log, tls: tlsOptions(config) });
 
   return {

@@ -63,19 +63,18 @@ export async function startDaemon(config: Config, { log }: { log: Logger }): Pro
       log: log.child({ component: 'containerd-supervisor' }),
       ping: (timeoutMs) => containerdPort().version(timeoutMs),
     });
-    // Not awaited yet: start() spawns the process before its first await, and it boots while
-    // the API's modules load.
-    const ready = supervisor.start();
-    let serve: typeof import('./serve');
+    // Not awaited here: start() spawns the process before its first await, and it boots while
+    // the API's modules load and everything that does not need it is set up.
+    const containerdReady = supervisor.start();
     try {
-      serve = loadServe();
+      return await loadServe().serveApi(config, { log, port: containerdPort(), supervisor, runtimes, containerdReady });
     } catch (err) {
-      ready.catch(() => undefined);
+      // A skiffd that cannot start leaves no skiff-containerd of its own behind (containers keep running).
+      await containerdReady.catch(() => undefined);
+      await supervisor.stop().catch(() => undefined);
       throw err;
     }
-    await ready;
-    return serve.serveApi(config, { log, port: containerdPort(), supervisor, runtimes });
   }
-  return loadServe().serveApi(config, { log, port: containerdPort(), supervisor, runtimes });
+  return loadServe().serveApi(config, { log, port: containerdPort(), supervisor, runtimes, containerdReady: Promise.resolve() });
 }
 

@@ -197,7 +197,7 @@ export class SkiffdHarness {
   /** docker that must succeed; returns its trimmed stdout. */
   async dockerOk(args: string[]): Promise<string> {
     const r = await this.docker(args);
-    if (r.code !== 0) throw new Error(`docker ${args.join(' ')} exited ${r.code}: ${r.stderr}${r.stdout}`);
+    if (r.code !== 0) throw new Error(`docker ${args.join(' ')} exited ${r.code}: ${r.stderr}${r.stdout}\n${this.diagnostics()}`);
     return r.stdout.trim();
   }
 

@@ -53,6 +53,8 @@ interface ShimEntry {
   /** Its working directory when it is not a task bundle (warm and grouped shims). */
   dir?: string;
   group?: string;
+  /** Its id in the warm pool when it came from there: it may go back once its task is deleted. */
+  warmId?: string;
 }
 
 interface TaskEntry {
@@ -118,6 +120,8 @@ async function connectForRecovery(handle: ShimHandle, id: string): Promise<void>
   }
 }
 const SHIMS_DIR = '_shims';
+/** In a warm shim's directory once it went back to the pool after holding a task. */
+const USED_FILE = 'recycled';
 
 /** A shim's own directory (warm or grouped) found at start-up, with what its name says. */
 interface ShimDir {
@@ -260,7 +264,7 @@ export class TasksCore {
     const group = container.runtime.shimGroup;
     if (group) return this.groupShim(namespace, validateIdentifier(group, 'shim group'));
     const warm = this.opts.pool?.take(namespace);
-    if (warm) return this.track(warm.address, namespace, { dir: warm.dir }, warm.handle);
+    if (warm) return this.track(warm.address, namespace, { dir: warm.dir, warmId: warm.shimId }, warm.handle);
     const address = await this.opts.launcher.start(container.id, namespace, bundle);
     return this.track(address, namespace, {});
   }
@@ -282,7 +286,7 @@ export class TasksCore {
   }
 
   /** Starts following a shim's events (once per address), over `handle` when one is already connected. */
-  private track(address: string, namespace: string, extra: { dir?: string; group?: string }, handle?: ShimHandle): ShimEntry {
+  private track(address: string, namespace: string, extra: { dir?: string; group?: string; warmId?: string }, handle?: ShimHandle): ShimEntry {
     const known = this.shims.get(address);
     if (known) {
       handle?.close();
@@ -297,9 +301,23 @@ export class TasksCore {
     return shim;
   }
 
-  /** Tells the shim this task is gone; retires the shim when it holds nothing more. */
-  private async release(shim: ShimEntry, id: string): Promise<void> {
+  /**
+   * Tells the shim this task is gone; retires the shim when it holds nothing more, unless
+   * `recycle` (a task deleted after its exit) and the warm pool takes it back: the next create
+   * then finds a shim ready instead of waiting for a new process, and the shim keeps its
+   * connection, so its event stream goes on after the sequence already seen (no replay of the
+   * old task's exit).
+   */
+  private async release(shim: ShimEntry, id: string, recycle = false): Promise<void> {
     shim.tasks.delete(id);
+    if (recycle && shim.tasks.size === 0 && shim.warmId && !shim.group && shim.dir) {
+      const back = { shimId: shim.warmId, namespace: shim.namespace, address: shim.address, dir: shim.dir };
+      // A shim that held a task has events in its log: a containerd that restarts must not adopt it.
+      if (this.opts.pool?.recycle(back)) {
+        fs.writeFileSync(path.join(shim.dir, USED_FILE), '');
+        return;
+      }
+    }
     try {
       await shim.handle.call('Shutdown', { id, now: false });
     } catch (err) {
@@ -355,6 +373,9 @@ export class TasksCore {
         break;
       case 'taskExit': {
         const proc = execId ? task.execs.get(execId) : task.init;
+        // The exit of another process with this id (an earlier task of the container on the same
+        // shim, replayed) is not this one's.
+        if (proc && proc.view.pid > 0 && pid > 0 && proc.view.pid !== pid) break;
         if (proc) this.exited(proc, pid, Number(payload.exitStatus ?? 255), (payload.exitedAt as Timestamp | null) ?? toTimestamp(new Date()));
         break;
       }
@@ -378,6 +399,7 @@ export class TasksCore {
   private async onShimLost(shim: ShimEntry): Promise<void> {
     this.log(`shim ${shim.address} is gone; cleaning up its tasks ${[...shim.tasks].join(', ')}`);
     this.shims.delete(shim.address);
+    this.opts.pool?.forget(shim.address);
     shim.handle.close();
     await Promise.all([...shim.tasks].map((id) => this.taskLost(shim.namespace, id)));
     if (shim.dir) fs.rmSync(shim.dir, { recursive: true, force: true });
@@ -424,7 +446,7 @@ export class TasksCore {
     let result: { pid: number; exitStatus: number; exitedAt: Timestamp | null };
     if (task.shim) {
       result = await task.shim.handle.call('Delete', { id, execId: '' });
-      await this.release(task.shim, id);
+      await this.release(task.shim, id, true);
     } else {
       const view = task.init.view;
       result = { pid: view.pid, exitStatus: view.exitStatus, exitedAt: view.exitedAt };
@@ -657,7 +679,9 @@ export class TasksCore {
       } catch (err) {
         alive = isSkiffError(err, 'NotFound');
       }
-      if (alive && !info.group && this.opts.pool) {
+      // A recycled shim's event log holds a deleted task's events, which a new connection would
+      // replay from the start: only shims that never held a task rejoin the pool.
+      if (alive && !info.group && this.opts.pool && !fs.existsSync(path.join(info.dir, USED_FILE))) {
         this.opts.pool.adopt({ shimId: info.shimId, namespace: info.namespace, address, dir: info.dir, handle });
         continue;
       }

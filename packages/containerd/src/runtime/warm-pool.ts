@@ -62,6 +62,23 @@ export class WarmShimPool {
     this.idle.set(shim.namespace, list);
   }
 
+  /**
+   * A shim that held a task, deleted since, back in the pool if the pool wants one more; its
+   * owner keeps the connection (take() then gives none).
+   */
+  recycle(shim: Omit<WarmShim, 'handle'>): boolean {
+    if (this.stopped || this.idleCount(shim.namespace) >= this.size) return false;
+    const list = this.idle.get(shim.namespace) ?? [];
+    list.push({ ...shim });
+    this.idle.set(shim.namespace, list);
+    return true;
+  }
+
+  /** A shim that died while idle is not handed out. */
+  forget(address: string): void {
+    for (const [namespace, list] of this.idle) this.idle.set(namespace, list.filter((s) => s.address !== address));
+  }
+
   idleCount(namespace: string): number {
     return this.idle.get(namespace)?.length ?? 0;
   }

@@ -75,3 +75,18 @@ it('a clean stop shuts the idle shims down, waits for a start in flight, and lea
   await pool.refill();
   expect(pool.idleCount('ns')).toBe(0);
 });
+
+it('takes a used shim back while it has room, hands it out without a connection, and forgets a dead one', async () => {
+  const launcher = new FakeLauncher();
+  const pool = new WarmShimPool(launcher, dir, 1, ['ns'], () => undefined, 60_000);
+  const used = { shimId: 'warm/used', namespace: 'ns', address: 'unix:///fake/used', dir: path.join(dir, 'ns', 'warm-used') };
+  expect(pool.recycle(used)).toBe(true);
+  // Full: the next one is retired by its owner instead.
+  expect(pool.recycle({ ...used, shimId: 'warm/other', address: 'unix:///fake/other' })).toBe(false);
+  expect(pool.take('ns')).toEqual(used);
+  expect(pool.recycle(used)).toBe(true);
+  pool.forget(used.address);
+  expect(pool.idleCount('ns')).toBe(0);
+  await pool.stop();
+  expect(pool.recycle(used)).toBe(false);
+});

@@ -10,17 +10,10 @@ import { readLog } from '../../core/logs';
 import type { StreamName } from '../../core/stdcopy';
 import { compareVersions, requestVersion } from '../../http/api-version';
 import type { ApiDeps } from '../../http/deps';
-import { parse, queryBool } from '../../http/query';
+import { parse } from '../../http/query';
+import { AttachQuerySchema } from './attach';
 
 const ParamsSchema = z.object({ id: z.string() });
-const QuerySchema = z.object({
-  logs: queryBool,
-  stream: queryBool,
-  stdin: queryBool,
-  stdout: queryBool,
-  stderr: queryBool,
-  detachKeys: z.string().optional(),
-});
 
 const asBuffer = (data: RawData): Buffer => (Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data));
 
@@ -31,7 +24,7 @@ export function attachWsRoutes(app: FastifyInstance, deps: ApiDeps): void {
 
   app.get('/containers/:id/attach/ws', async (request, reply) => {
     const { id } = parse(ParamsSchema, request.params, 'path');
-    const q = parse(QuerySchema, request.query, 'query');
+    const q = parse(AttachQuerySchema, request.query, 'query');
     const version = requestVersion(request.raw);
     const record = deps.containers.get(id);
     if (record.State.Status === 'paused') throw conflict(`container ${id} is paused, unpause the container before attach`);

@@ -12,7 +12,8 @@ import { parse, queryBool } from '../../http/query';
 import { streamContentType } from './logs';
 
 const ParamsSchema = z.object({ id: z.string() });
-const QuerySchema = z.object({
+/** The query of both attach routes (hijacked and websocket). */
+export const AttachQuerySchema = z.object({
   logs: queryBool,
   stream: queryBool,
   stdin: queryBool,
@@ -24,7 +25,7 @@ const QuerySchema = z.object({
 export function attachRoutes(app: FastifyInstance, deps: ApiDeps): void {
   app.post('/containers/:id/attach', async (request, reply) => {
     const { id } = parse(ParamsSchema, request.params, 'path');
-    const q = parse(QuerySchema, request.query, 'query');
+    const q = parse(AttachQuerySchema, request.query, 'query');
     const record = deps.containers.get(id);
     const tty = record.Config.Tty;
     const contentType = streamContentType(tty, requestVersion(request.raw));

@@ -254,7 +254,9 @@ export class Runtime {
 
       const reader = new MessageReader(sys, syncRead);
       const deadline = Date.now() + SETUP_TIMEOUT_MS;
-      for (let ready = false; !ready; ) {
+      // The init and stage 1 write to the same pipe: the init's READY can come before stage 1's
+      // PID, so both are waited for.
+      for (let ready = false; !ready || initPid === 0; ) {
         const msg = reader.next(deadline);
         switch (msg.type) {
           case 'USERNS':
@@ -285,7 +287,7 @@ export class Runtime {
           case 'ERR':
             throw internal(msg.message);
           case 'EOF':
-            throw internal('container init exited unexpectedly');
+            throw internal(ready ? 'container init is ready but its pid was never reported' : 'container init exited unexpectedly');
         }
       }
       if (stage1 !== 0) {
@@ -545,12 +547,15 @@ export class Runtime {
       scope.closeNow(syncWrite);
       const reader = new MessageReader(sys, syncRead);
       const deadline = Date.now() + SETUP_TIMEOUT_MS;
-      for (let ready = false; !ready; ) {
+      // The joiner (PID) and the process (READY, just before its execve) write to the same pipe,
+      // in either order: a READY first must not end the wait with the pid unknown (it was then 0,
+      // and the shim could not watch the process: exit status 255).
+      for (let ready = false; !ready || pid === 0; ) {
         const msg = reader.next(deadline);
         if (msg.type === 'PID') pid = msg.pid;
         else if (msg.type === 'READY') ready = true;
         else if (msg.type === 'ERR') throw internal(msg.message);
-        else if (msg.type === 'EOF') throw internal('exec process exited before it was ready');
+        else if (msg.type === 'EOF') throw internal(ready ? 'exec process is ready but its pid was never reported' : 'exec process exited before it was ready');
       }
       sys.waitpid(joiner, 0);
       joiner = 0;

@@ -396,14 +396,15 @@ export class ContainerService {
 
   /**
    * The container's root filesystem as a host directory for fn (core/rootfs-view.ts explains
-   * what is in it), its state held meanwhile: no start, stop or removal until fn settles. The
-   * temporary mounts go beside the runtime root, under the exec-root.
+   * what is in it), with its volumes and bind mounts, its state held meanwhile: no start, stop
+   * or removal until fn settles. The temporary mounts go beside the runtime root, under the
+   * exec-root.
    */
   async withRootfs<T>(ref: string, mode: RootfsMode, fn: (root: string, record: ContainerRecord) => Promise<T>): Promise<T> {
     const { Id: id } = this.get(ref);
     return this.mutex.run(id, async () => {
       const record = this.get(id);
-      return withRootfs({ port: this.o.port, execRoot: path.dirname(this.o.runtimeRoot) }, record, mode, (root) => fn(root, record));
+      return withRootfs({ port: this.o.port, execRoot: path.dirname(this.o.runtimeRoot) }, record, mode, (root) => fn(root, record), record.MountPoints);
     });
   }
 

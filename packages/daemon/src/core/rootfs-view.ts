@@ -9,8 +9,11 @@
 //   where the container would see them. `mode` cannot be enforced there; callers that must not
 //   write simply do not.
 // - Otherwise the container's snapshot (key = container id) is mounted on a private directory
-//   under <execRoot>/rootfs, read-only when mode is 'ro'. Only the snapshot is there: volumes
-//   and bind mounts of a stopped container are not mounted.
+//   under <execRoot>/rootfs, read-only when mode is 'ro'. With `volumes` (docker cp), the
+//   container's volumes and bind mounts are mounted at their destinations too, as dockerd does
+//   for a stopped container, read-only where the container has them read-only (or mode is
+//   'ro'); missing mount points are made in the layer, so the snapshot is then mounted writable.
+//   tmpfs mounts are not shown (a stopped container's tmpfs holds nothing).
 // - The path is a plain directory on the host, NOT a chroot: symlinks inside it may point
 //   anywhere ("/etc" means the host's /etc). Resolve every path with resolveInRoot
 //   (core/archive-paths.ts) or an equivalent before touching it.
@@ -22,6 +25,8 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { internal } from '@skiff/errors';
 import type { ContainerRecord } from '../store/record';
+import { components, resolveInRoot } from './archive-paths';
+import type { MountPoint } from './mounts';
 import type { ContainerdPort, SnapshotMount } from './ports';
 
 const run = promisify(execFile);
@@ -39,7 +44,13 @@ export function isLive(record: Pick<ContainerRecord, 'State'>): boolean {
   return (record.State.Status === 'running' || record.State.Status === 'paused') && record.State.Pid > 0;
 }
 
-export async function withRootfs<T>(deps: RootfsDeps, record: Pick<ContainerRecord, 'Id' | 'State'>, mode: RootfsMode, fn: (root: string) => Promise<T>): Promise<T> {
+export async function withRootfs<T>(
+  deps: RootfsDeps,
+  record: Pick<ContainerRecord, 'Id' | 'State'>,
+  mode: RootfsMode,
+  fn: (root: string) => Promise<T>,
+  volumes: MountPoint[] = [],
+): Promise<T> {
   if (isLive(record)) {
     const root = `/proc/${record.State.Pid}/root`;
     try {
@@ -54,11 +65,37 @@ export async function withRootfs<T>(deps: RootfsDeps, record: Pick<ContainerReco
   await fsp.mkdir(base, { recursive: true, mode: 0o700 });
   const dir = await fsp.mkdtemp(path.join(base, `${record.Id.slice(0, 12)}-`));
   const mounted: string[] = [];
+  const shown = volumes.filter((m) => m.Type !== 'tmpfs');
+  // Mount points missing from the layer are made in it, as dockerd does (and a start would):
+  // then the snapshot is mounted writable whatever the mode, the volumes keep theirs.
+  const snapshotMode: RootfsMode = shown.length > 0 ? 'rw' : mode;
   try {
     for (const m of mounts) {
       const target = m.target ? path.join(dir, m.target) : dir;
-      await mountOne(m, target, mode);
+      await mountOne(m, target, snapshotMode);
       mounted.push(target);
+    }
+    // Outer destinations first, so a volume inside another lands on top of it.
+    for (const v of shown.sort((a, b) => components(a.Destination).length - components(b.Destination).length)) {
+      // Resolved inside the view: a symlink in the container cannot send the mount elsewhere.
+      const { hostPath } = await resolveInRoot(dir, v.Destination, true);
+      const source = await fsp.stat(v.Source).catch(() => undefined);
+      // A bind source removed since: nothing to show there (a start would fail on it).
+      if (!source) continue;
+      const isDir = source.isDirectory();
+      const exists = await fsp.stat(hostPath).then(
+        () => true,
+        () => false,
+      );
+      if (!exists) {
+        if (isDir) await fsp.mkdir(hostPath, { recursive: true });
+        else {
+          await fsp.mkdir(path.dirname(hostPath), { recursive: true });
+          await fsp.writeFile(hostPath, '');
+        }
+      }
+      await mountOne({ type: 'bind', source: v.Source, target: '', options: ['rbind'] }, hostPath, mode === 'ro' || !v.RW ? 'ro' : 'rw');
+      mounted.push(hostPath);
     }
     return await fn(dir);
   } finally {

@@ -70,6 +70,26 @@ describeRoot('docker cp against skiffd', () => {
     await h.dockerOk(['start', 'cp-stopped']);
   });
 
+  it('a stopped container\'s volumes and binds are part of what docker cp sees, read-only ones too', async () => {
+    const bind = path.join(work, 'bind-ro');
+    fs.mkdirSync(bind);
+    fs.writeFileSync(path.join(bind, 'host.txt'), 'bound\n');
+    await h.dockerOk(['create', '--name', 'cp-vol', '-v', 'cp-data:/data', '-v', `${bind}:/conf:ro`, 'busybox', 'true']);
+    // Before any start: the mount points do not exist in the layer yet.
+    await h.dockerOk(['cp', path.join(work, 'file.txt'), 'cp-vol:/data/']);
+    expect(await h.dockerOk(['run', '--rm', '-v', 'cp-data:/data', 'busybox', 'cat', '/data/file.txt'])).toBe('from the host');
+    const out = path.join(work, 'out-vol');
+    fs.mkdirSync(out);
+    await h.dockerOk(['cp', 'cp-vol:/conf/host.txt', out]);
+    expect(fs.readFileSync(path.join(out, 'host.txt'), 'utf8')).toBe('bound\n');
+    const refused = await h.docker(['cp', path.join(work, 'file.txt'), 'cp-vol:/conf/']);
+    expect(refused.code).not.toBe(0);
+    expect(fs.existsSync(path.join(bind, 'file.txt'))).toBe(false);
+    await until(() => !fs.readFileSync('/proc/self/mountinfo', 'utf8').includes(path.join(h.execRoot, 'rootfs')), 5_000, 'the view unmounted');
+    await h.dockerOk(['rm', '-v', 'cp-vol']);
+    await h.dockerOk(['volume', 'rm', 'cp-data']);
+  });
+
   it('cp - streams a tar both ways', async () => {
     const tarball = execFileSync('tar', ['-C', work, '-c', 'file.txt']);
     const put = await h.docker(['cp', '-', 'cp-live:/tmp/'], { input: tarball.toString('latin1') });

@@ -57,8 +57,12 @@ export class WarmShimPool {
     const handle = shim.handle ?? this.launcher.connect(shim.address);
     // Any answer (NOT_FOUND: it holds no task) means the connection is up.
     handle.call('Connect', { id: '' }).catch(() => undefined);
+    this.enqueue({ ...shim, handle });
+  }
+
+  private enqueue(shim: WarmShim): void {
     const list = this.idle.get(shim.namespace) ?? [];
-    list.push({ ...shim, handle });
+    list.push(shim);
     this.idle.set(shim.namespace, list);
   }
 
@@ -68,9 +72,7 @@ export class WarmShimPool {
    */
   recycle(shim: Omit<WarmShim, 'handle'>): boolean {
     if (this.stopped || this.idleCount(shim.namespace) >= this.size) return false;
-    const list = this.idle.get(shim.namespace) ?? [];
-    list.push({ ...shim });
-    this.idle.set(shim.namespace, list);
+    this.enqueue({ ...shim });
     return true;
   }
 

@@ -78,7 +78,11 @@ export class ContainerService {
   /** The local volumes, beside the container records under the data root. */
   readonly volumes: VolumeStore;
 
+  /** The runtimes containers can name (docker info's Runtimes and DefaultRuntime). */
+  readonly runtimes: Runtimes;
+
   constructor(private readonly o: ContainerServiceOptions) {
+    this.runtimes = o.runtimes ?? new Runtimes(path.dirname(o.runtimeRoot));
     this.volumes = new VolumeStore(path.join(path.dirname(o.store.dir), 'volumes'), (name) => this.volumeUsers(name));
     this.restarts = new RestartScheduler(o.timers);
   }
@@ -341,14 +345,6 @@ export class ContainerService {
     const netns = this.o.network.specNetns(record, (ref) => this.get(ref));
     return this.o.network.withFiles(netns ? withNetns(spec, netns) : spec, record, (ref) => this.get(ref));
   }
-
-  /** The runtimes containers can name (docker info's Runtimes and DefaultRuntime). */
-  get runtimes(): Runtimes {
-    this.builtinOnly ??= new Runtimes(path.dirname(this.o.runtimeRoot));
-    return this.o.runtimes ?? this.builtinOnly;
-  }
-
-  private builtinOnly: Runtimes | undefined;
 
   /** The logging of containers that name no driver (docker info's LoggingDriver). */
   get defaultLogConfig(): LogConfig {

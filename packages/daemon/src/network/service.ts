@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import type { ContainerRecord } from '../store/record';
 import { filesOf, renderHosts, renderResolv, withNetworkFiles, writeInPlace } from './files';
 import { type Endpoint, unaddressed } from './endpoint';
-import { allocateIp, allocateSubnet, contains, firstHost, formatSubnet, ipToNumber, macFor, numberToIp, overlaps, parseCidr, type Subnet } from './ipam';
+import { allocateIp, allocateSubnet, contains, firstHost, formatSubnet, ipToNumber, macFor, overlaps, parseCidr, type Subnet } from './ipam';
 import { type BridgeSpec, LinuxNetwork } from './linux';
 import { assignPorts, dnatRules, type PortMap, takenBy, wantedBindings } from './ports';
 import type { CommandRunner } from './runner';
@@ -165,7 +165,7 @@ export class NetworkService {
     if (!req.Subnet && (req.IPRange || req.Gateway)) throw invalidArgument('every ip-range or gateway must have a corresponding subnet');
     const parsed = parseCidr(subnet);
     const range = req.IPRange ? parseCidr(req.IPRange) : undefined;
-    if (range && (range.prefix < parsed.prefix || !contains(parsed, numberToIp(range.base)))) throw invalidArgument(`no matching subnet for range ${req.IPRange}`);
+    if (range && (range.prefix < parsed.prefix || !overlaps(parsed, range))) throw invalidArgument(`no matching subnet for range ${req.IPRange}`);
     const aux = req.AuxAddresses ?? {};
     for (const ip of Object.values(aux)) if (!contains(parsed, ip)) throw invalidArgument(`no matching subnet for aux-address ${ip}`);
     // As libnetwork: without a gateway given, the first free address of the range (or subnet).

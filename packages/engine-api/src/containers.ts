@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { HealthcheckSchema, HostConfigCreateSchema } from './host-config';
+import { EndpointSettingsRequestSchema } from './networks';
 
+/** HostConfig as inspect returns it: a reader keeps what it does not know. */
 export const HostConfigSchema = z
   .object({
     AutoRemove: z.boolean().optional(),
@@ -11,26 +14,46 @@ export const HostConfigSchema = z
   .loose();
 export type HostConfig = z.infer<typeof HostConfigSchema>;
 
-/** POST /containers/create */
-export const ContainerCreateBodySchema = z
-  .object({
-    Image: z.string(),
-    Cmd: z.array(z.string()).nullish(),
-    Entrypoint: z.array(z.string()).nullish(),
-    Env: z.array(z.string()).nullish(),
-    WorkingDir: z.string().optional(),
-    User: z.string().optional(),
-    Tty: z.boolean().optional(),
-    OpenStdin: z.boolean().optional(),
-    StdinOnce: z.boolean().optional(),
-    AttachStdin: z.boolean().optional(),
-    AttachStdout: z.boolean().optional(),
-    AttachStderr: z.boolean().optional(),
-    Labels: z.record(z.string(), z.string()).optional(),
-    HostConfig: HostConfigSchema.optional(),
-  })
-  .loose();
-export type ContainerCreateBody = z.infer<typeof ContainerCreateBodySchema>;
+const stringList = z.array(z.string()).nullish();
+// Docker accepts a string for these too (older clients): it is one argument.
+const commandLine = z.union([z.array(z.string()), z.string().transform((s) => [s])]).nullish();
+
+/**
+ * POST /containers/create. Every field is optional on the wire: a server answers a missing Image
+ * with Docker's own message rather than a schema error.
+ */
+export const ContainerCreateBodySchema = z.looseObject({
+  Hostname: z.string().optional(),
+  Domainname: z.string().optional(),
+  User: z.string().optional(),
+  AttachStdin: z.boolean().optional(),
+  AttachStdout: z.boolean().optional(),
+  AttachStderr: z.boolean().optional(),
+  Tty: z.boolean().optional(),
+  OpenStdin: z.boolean().optional(),
+  StdinOnce: z.boolean().optional(),
+  Env: stringList,
+  Cmd: commandLine,
+  Entrypoint: commandLine,
+  Image: z.string().optional(),
+  WorkingDir: z.string().optional(),
+  Labels: z.record(z.string(), z.string()).nullish(),
+  StopSignal: z.string().optional(),
+  StopTimeout: z.number().int().nullish(),
+  Healthcheck: HealthcheckSchema.nullish(),
+  /** "port/proto" -> {}: the ports `-P` publishes. */
+  ExposedPorts: z.record(z.string(), z.unknown()).nullish(),
+  /** Anonymous volumes to create, as {"/path": {}}. */
+  Volumes: z.record(z.string(), z.unknown()).nullish(),
+  HostConfig: HostConfigCreateSchema.nullish(),
+  /** The networks to join besides NetworkMode's, with their aliases (compose puts the service name there). */
+  NetworkingConfig: z
+    .looseObject({
+      EndpointsConfig: z.record(z.string(), EndpointSettingsRequestSchema.nullable()).nullish(),
+    })
+    .nullish(),
+});
+export type ContainerCreateBody = z.input<typeof ContainerCreateBodySchema>;
 
 export const ContainerCreateResponseSchema = z.object({ Id: z.string(), Warnings: z.array(z.string()).nullish() }).loose();
 export type ContainerCreateResponse = z.infer<typeof ContainerCreateResponseSchema>;

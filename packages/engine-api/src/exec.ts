@@ -1,27 +1,30 @@
 import { z } from 'zod';
 
+const consoleSize = z.array(z.number().int()).length(2).nullish();
+
 /** POST /containers/{id}/exec */
-export const ExecCreateBodySchema = z
-  .object({
-    Cmd: z.array(z.string()),
-    AttachStdin: z.boolean().optional(),
-    AttachStdout: z.boolean().optional(),
-    AttachStderr: z.boolean().optional(),
-    Tty: z.boolean().optional(),
-    Env: z.array(z.string()).nullish(),
-    WorkingDir: z.string().optional(),
-    User: z.string().optional(),
-    Privileged: z.boolean().optional(),
-    DetachKeys: z.string().optional(),
-  })
-  .loose();
-export type ExecCreateBody = z.infer<typeof ExecCreateBodySchema>;
+export const ExecCreateBodySchema = z.object({
+  AttachStdin: z.boolean().default(false),
+  AttachStdout: z.boolean().default(false),
+  AttachStderr: z.boolean().default(false),
+  DetachKeys: z.string().optional(),
+  Tty: z.boolean().default(false),
+  ConsoleSize: consoleSize,
+  Env: z.array(z.string()).nullish(),
+  Privileged: z.boolean().default(false),
+  User: z.string().default(''),
+  WorkingDir: z.string().default(''),
+  Cmd: z.array(z.string()).min(1, 'No exec command specified'),
+});
+export type ExecCreateBody = z.input<typeof ExecCreateBodySchema>;
 
 export const IdResponseSchema = z.object({ Id: z.string() }).loose();
 
-/** POST /exec/{id}/start */
-export const ExecStartBodySchema = z.object({ Detach: z.boolean().optional(), Tty: z.boolean().optional() }).loose();
-export type ExecStartBody = z.infer<typeof ExecStartBodySchema>;
+/** POST /exec/{id}/start; some clients send no body at all. */
+export const ExecStartBodySchema = z
+  .object({ Detach: z.boolean().default(false), Tty: z.boolean().default(false), ConsoleSize: consoleSize })
+  .default({ Detach: false, Tty: false });
+export type ExecStartBody = z.input<typeof ExecStartBodySchema>;
 
 /** GET /exec/{id}/json */
 export const ExecInspectSchema = z

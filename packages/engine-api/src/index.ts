@@ -9,3 +9,5 @@ export * from './system';
 export * from './exec';
 export * from './streams';
 export * from './objects';
+export * from './host-config';
+export * from './networks';

@@ -10,6 +10,11 @@ import { unavailable } from '@skiff/errors';
 import {
   type ContainerCreateBody,
   type ExecCreateBody,
+  type ExecStartBody,
+  type NetworkConnectBody,
+  type NetworkCreateBody,
+  type NetworkDisconnectBody,
+  type VolumeCreateBody,
   ContainerCreateResponseSchema,
   ContainerInspectSchema,
   ContainerSummarySchema,
@@ -287,11 +292,13 @@ export class EngineClient {
   }
 
   startExec(execId: string, options: { tty?: boolean }) {
-    return this.hijack(`/exec/${encodeURIComponent(execId)}/start`, { body: { Detach: false, Tty: options.tty ?? false } });
+    const body: ExecStartBody = { Detach: false, Tty: options.tty ?? false };
+    return this.hijack(`/exec/${encodeURIComponent(execId)}/start`, { body });
   }
 
   startExecDetached(execId: string) {
-    return this.callEmpty('POST', `/exec/${encodeURIComponent(execId)}/start`, { body: { Detach: true, Tty: false } });
+    const body: ExecStartBody = { Detach: true, Tty: false };
+    return this.callEmpty('POST', `/exec/${encodeURIComponent(execId)}/start`, { body });
   }
 
   inspectExec(execId: string) {
@@ -449,7 +456,7 @@ export class EngineClient {
     return jsonLines(res, ProgressMessageSchema);
   }
 
-  createVolume(body: { Name?: string; Driver?: string; DriverOpts?: Record<string, string>; Labels?: Record<string, string> }) {
+  createVolume(body: VolumeCreateBody) {
     return this.call('POST', '/volumes/create', VolumeSchema, { body });
   }
 
@@ -470,7 +477,7 @@ export class EngineClient {
     return this.call('POST', '/volumes/prune', PruneResponseSchema, { query: { filters: filters ? JSON.stringify(filters) : undefined } });
   }
 
-  createNetwork(body: { Name: string; Driver?: string; Internal?: boolean; Labels?: Record<string, string>; IPAM?: unknown }) {
+  createNetwork(body: NetworkCreateBody) {
     return this.call('POST', '/networks/create', NetworkCreateResponseSchema, { body });
   }
 
@@ -491,11 +498,13 @@ export class EngineClient {
   }
 
   connectNetwork(id: string, container: string) {
-    return this.callEmpty('POST', `/networks/${encodeURIComponent(id)}/connect`, { body: { Container: container } });
+    const body: NetworkConnectBody = { Container: container };
+    return this.callEmpty('POST', `/networks/${encodeURIComponent(id)}/connect`, { body });
   }
 
   disconnectNetwork(id: string, container: string, force?: boolean) {
-    return this.callEmpty('POST', `/networks/${encodeURIComponent(id)}/disconnect`, { body: { Container: container, Force: force === true } });
+    const body: NetworkDisconnectBody = { Container: container, Force: force === true };
+    return this.callEmpty('POST', `/networks/${encodeURIComponent(id)}/disconnect`, { body });
   }
 
   diskUsage() {

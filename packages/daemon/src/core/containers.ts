@@ -5,8 +5,9 @@ import * as path from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Logger } from 'pino';
 import { conflict, failedPrecondition, invalidArgument, isSkiffError, notFound, notModified, SkiffError } from '@skiff/errors';
-import type { CreateBody } from './create-request';
+import { type ContainerCreateBodySchema, HealthcheckSchema } from '@skiff/engine-api';
 import type { LinuxResources } from '@skiff/oci-spec';
+import type { z } from 'zod';
 import type { EventBus } from './events';
 import { AttachManager, type AttachClient, type Attachment } from './attach';
 import { FifoDirs, type StdioPaths } from './fifos';
@@ -23,7 +24,7 @@ import type { RootfsMode } from './rootfs-view';
 import { type Change, changes } from './archive-changes';
 import { copyUp } from './mounts-copyup';
 import { withRootfs } from './rootfs-view';
-import { type Health, HealthcheckSchema, mergeHealthcheck } from './health-config';
+import { type Health, mergeHealthcheck } from './health-config';
 import { checkRestartPolicy, RestartScheduler, shouldRestart, startsWithDaemon, type Timers } from './restart-policy';
 import { VolumeStore } from '../volumes/store';
 import type { ContainerStore } from '../store/container-store';
@@ -34,6 +35,8 @@ import { withNetns } from '../network/spec';
 import { type ContainerRecord, ZERO_TIME } from '../store/record';
 import { Runtimes } from './runtimes';
 import { DEFAULT_LOG_CONFIG, type LogConfig, logRotation, resolveLogConfig } from './log-config';
+
+type CreateBody = z.infer<typeof ContainerCreateBodySchema>;
 
 export type WaitCondition = 'not-running' | 'next-exit' | 'removed';
 

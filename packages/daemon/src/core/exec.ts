@@ -5,7 +5,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { conflict, internal, isSkiffError, notFound } from '@skiff/errors';
-import { z } from 'zod';
+import type { ExecCreateBodySchema } from '@skiff/engine-api';
+import type { z } from 'zod';
 import { AttachManager, type AttachClient, type Attachment } from './attach';
 import type { ContainerService } from './containers';
 import { execUserFromRoot, execUserWithoutFiles } from './exec-user';
@@ -15,20 +16,7 @@ import type { ContainerdPort, TaskExit } from './ports';
 import { isLive } from './rootfs-view';
 import { buildSpec, mergeEnv } from './spec';
 
-export const ExecCreateSchema = z.object({
-  AttachStdin: z.boolean().default(false),
-  AttachStdout: z.boolean().default(false),
-  AttachStderr: z.boolean().default(false),
-  DetachKeys: z.string().optional(),
-  Tty: z.boolean().default(false),
-  ConsoleSize: z.array(z.number().int()).length(2).nullable().optional(),
-  Env: z.array(z.string()).nullable().optional(),
-  Privileged: z.boolean().default(false),
-  User: z.string().default(''),
-  WorkingDir: z.string().default(''),
-  Cmd: z.array(z.string()).min(1, 'No exec command specified'),
-});
-export type ExecCreate = z.infer<typeof ExecCreateSchema>;
+export type ExecCreate = z.infer<typeof ExecCreateBodySchema>;
 
 interface ExecInstance {
   id: string;

@@ -2,19 +2,9 @@
 // Docker's defaults, the merge of a request's healthcheck over the image's, and the state machine
 // of State.Health (starting -> healthy | unhealthy). No I/O here: the monitor that runs probes is
 // health.ts, which the record must not import.
+import { HealthcheckSchema } from '@skiff/engine-api';
 import { z } from 'zod';
 
-const ns = z.number().int().min(0);
-
-export const HealthcheckSchema = z.object({
-  Test: z.array(z.string()).nullish(),
-  // docker-py (so docker-compose) sends null for every field it was not given.
-  Interval: ns.nullish(),
-  Timeout: ns.nullish(),
-  StartPeriod: ns.nullish(),
-  StartInterval: ns.nullish(),
-  Retries: z.number().int().min(0).nullish(),
-});
 export type Healthcheck = z.infer<typeof HealthcheckSchema>;
 
 export const HEALTH_STATUSES = ['starting', 'healthy', 'unhealthy'] as const;

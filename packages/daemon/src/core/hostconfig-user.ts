@@ -57,9 +57,19 @@ function parseGroup(text: string): GroupEntry[] {
     .map((f) => ({ name: f[0]!, gid: Number(f[2]), members: (f[3] ?? '').split(',').filter(Boolean) }));
 }
 
+/** The text of a container's /etc/passwd and /etc/group; '' for a missing file. */
+export interface UserFiles {
+  passwd: string;
+  group: string;
+}
+
 export function resolveUser(rootfs: string, user: string, groupAdd: string[] = []): ResolvedUser {
-  const passwd = parsePasswd(readInRoot(rootfs, '/etc/passwd'));
-  const groups = parseGroup(readInRoot(rootfs, '/etc/group'));
+  return resolveUserIn({ passwd: readInRoot(rootfs, '/etc/passwd'), group: readInRoot(rootfs, '/etc/group') }, user, groupAdd);
+}
+
+export function resolveUserIn(files: UserFiles, user: string, groupAdd: string[] = []): ResolvedUser {
+  const passwd = parsePasswd(files.passwd);
+  const groups = parseGroup(files.group);
   const [userPart = '', groupPart] = user.split(':', 2) as [string, string?];
   let uid = 0;
   let gid = 0;

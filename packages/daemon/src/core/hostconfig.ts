@@ -1,44 +1,16 @@
-// The create-time HostConfig fields for resources and security: their schema (shared by the
-// create body and the persisted record, so inspect shows them as given and a restart keeps
-// them) and how each one changes the OCI spec, as dockerd's oci_linux.go does.
+// The create-time HostConfig fields for resources and security (their schema is @skiff/engine-api's,
+// kept as given in the record so inspect shows them and a restart keeps them): how each one
+// changes the OCI spec, as dockerd's oci_linux.go does.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
+import { hostConfigMountFields, hostConfigResourceFields } from '@skiff/engine-api';
 import type { LinuxResources, RuntimeConfig } from '@skiff/oci-spec';
 import { invalidArgument } from '@skiff/errors';
 import { hostDevices } from './hostconfig-devices';
-import { hostConfigMountFields } from './mounts';
 
 type MountFields = z.infer<z.ZodObject<typeof hostConfigMountFields>>;
 
-const int = z.number().int();
-
-export const UlimitSchema = z.object({ Name: z.string(), Soft: int, Hard: int });
-
-export const hostConfigResourceFields = {
-  Memory: int.min(0).optional(),
-  MemorySwap: int.min(-1).optional(),
-  MemoryReservation: int.min(0).optional(),
-  NanoCpus: int.min(0).optional(),
-  CpuShares: int.min(0).optional(),
-  CpuPeriod: int.min(0).optional(),
-  CpuQuota: int.optional(),
-  CpusetCpus: z.string().optional(),
-  CpusetMems: z.string().optional(),
-  PidsLimit: int.nullish(),
-  BlkioWeight: int.min(0).max(1000).optional(),
-  OomKillDisable: z.boolean().nullish(),
-  Ulimits: z.array(UlimitSchema).nullish(),
-  CapAdd: z.array(z.string()).nullish(),
-  CapDrop: z.array(z.string()).nullish(),
-  Privileged: z.boolean().optional(),
-  ReadonlyRootfs: z.boolean().optional(),
-  SecurityOpt: z.array(z.string()).nullish(),
-  Sysctls: z.record(z.string(), z.string()).nullish(),
-  ShmSize: int.min(0).optional(),
-  GroupAdd: z.array(z.string()).nullish(),
-  Init: z.boolean().nullish(),
-};
 const HostConfigResourcesSchema = z.object(hostConfigResourceFields);
 export type HostConfigResources = z.infer<typeof HostConfigResourcesSchema>;
 

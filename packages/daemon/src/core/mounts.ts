@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
 import type { Mount } from '@skiff/oci-spec';
+import { MountRequestSchema } from '@skiff/engine-api';
 import { invalidArgument } from '@skiff/errors';
 import { ANONYMOUS_LABEL, checkVolumeName, type VolumeStore } from '../volumes/store';
 
@@ -28,30 +29,7 @@ export const MountPointSchema = z.object({
 });
 export type MountPoint = z.infer<typeof MountPointSchema>;
 
-export const MountRequestSchema = z.looseObject({
-  Type: z.enum(['bind', 'volume', 'tmpfs']),
-  Source: z.string().optional(),
-  Target: z.string().optional(),
-  ReadOnly: z.boolean().optional(),
-  Consistency: z.string().optional(),
-  BindOptions: z.looseObject({ Propagation: z.string().optional(), CreateMountpoint: z.boolean().optional() }).nullish(),
-  VolumeOptions: z
-    .looseObject({
-      NoCopy: z.boolean().optional(),
-      Labels: z.record(z.string(), z.string()).nullish(),
-      DriverConfig: z.looseObject({ Name: z.string().optional(), Options: z.record(z.string(), z.string()).nullish() }).nullish(),
-    })
-    .nullish(),
-  TmpfsOptions: z.looseObject({ SizeBytes: z.number().int().optional(), Mode: z.number().int().optional() }).nullish(),
-});
 export type MountRequest = z.infer<typeof MountRequestSchema>;
-
-export const hostConfigMountFields = {
-  Binds: z.array(z.string()).nullish(),
-  Mounts: z.array(MountRequestSchema).nullish(),
-  Tmpfs: z.record(z.string(), z.string()).nullish(),
-  VolumesFrom: z.array(z.string()).nullish(),
-};
 
 const PROPAGATIONS = ['private', 'rprivate', 'shared', 'rshared', 'slave', 'rslave'];
 const CONSISTENCIES = ['consistent', 'cached', 'delegated'];

@@ -1,16 +1,12 @@
 // Restart policies (HostConfig.RestartPolicy): validation with Docker's wording, the decision
 // after an exit and at skiffd's start-up, and the back-off timers between restarts (Docker's:
 // 100 ms doubling up to a minute, back to 100 ms after a run of 10 s or more).
+import { RestartPolicySchema } from '@skiff/engine-api';
 import { invalidArgument } from '@skiff/errors';
 import { z } from 'zod';
 
 export const RESTART_POLICY_NAMES = ['', 'no', 'always', 'unless-stopped', 'on-failure'] as const;
 
-/** Names are checked by checkRestartPolicy, for Docker's message on an unknown one. */
-export const RestartPolicySchema = z.object({
-  Name: z.string().default(''),
-  MaximumRetryCount: z.number().int().default(0),
-});
 export type RestartPolicy = z.infer<typeof RestartPolicySchema>;
 
 /** The record fields: the count of automatic restarts and whether the user stopped the container. */

@@ -1,26 +1,12 @@
 // POST /containers/{id}/update: Docker's resource fields turned into the OCI "linux.resources"
 // that Tasks.Update hands to the runtime (the cgroup of the running task).
-import { z } from 'zod';
+import type { ContainerUpdateBodySchema } from '@skiff/engine-api';
+import type { z } from 'zod';
 import type { LinuxResources } from '@skiff/oci-spec';
 import { cpuResources } from './hostconfig';
-import { checkRestartPolicy, type RestartPolicy, RestartPolicySchema } from './restart-policy';
+import { checkRestartPolicy, type RestartPolicy } from './restart-policy';
 
-const int = z.number().int();
-
-export const UpdateBodySchema = z.looseObject({
-  Memory: int.min(0).optional(),
-  MemoryReservation: int.min(0).optional(),
-  MemorySwap: int.min(-1).optional(),
-  NanoCpus: int.min(0).optional(),
-  CpuShares: int.min(0).optional(),
-  CpuPeriod: int.min(0).optional(),
-  CpuQuota: int.optional(),
-  CpusetCpus: z.string().optional(),
-  CpusetMems: z.string().optional(),
-  PidsLimit: int.nullish(),
-  RestartPolicy: RestartPolicySchema.nullish(),
-});
-export type UpdateBody = z.infer<typeof UpdateBodySchema>;
+export type UpdateBody = z.infer<typeof ContainerUpdateBodySchema>;
 
 /** Zero means "unchanged" in Docker's update, so only non-zero fields become limits. */
 export function toLinuxResources(body: UpdateBody): LinuxResources {

@@ -1,5 +1,6 @@
 // A container's attachment to a network, kept in its record (Docker's
 // NetworkSettings.Networks entry): set at create, addressed at start, unaddressed at stop.
+import { hostConfigNetworkFields } from '@skiff/engine-api';
 import { z } from 'zod';
 
 export const EndpointSchema = z.object({
@@ -28,19 +29,6 @@ export const networkRecordFields = {
 export function unaddressed(e: Endpoint): Endpoint {
   return { ...e, EndpointID: '', IPAddress: '', IPPrefixLen: 0, Gateway: '', MacAddress: '', IfName: '' };
 }
-
-const list = z.array(z.string()).nullish();
-
-/** The HostConfig fields of name resolution, as in the create body and the record. */
-export const hostConfigNetworkFields = {
-  Dns: list,
-  DnsSearch: list,
-  DnsOptions: list,
-  /** "host:ip" lines for /etc/hosts. */
-  ExtraHosts: list,
-  PortBindings: z.record(z.string(), z.array(z.object({ HostIp: z.string().nullish(), HostPort: z.string().nullish() })).nullable()).nullish(),
-  PublishAllPorts: z.boolean().nullish(),
-};
 
 const HostConfigNetworkSchema = z.object(hostConfigNetworkFields);
 

@@ -2,11 +2,11 @@
 // subset of this slice), what the image gave, and the state machine's current state. Persisted
 // as JSON, so the schema is also what recovery parses after a restart.
 import { z } from 'zod';
-import { hostConfigResourceFields } from '../core/hostconfig';
-import { hostConfigMountFields, MountPointSchema } from '../core/mounts';
-import { hostConfigNetworkFields, networkRecordFields } from '../network/endpoint';
-import { restartRecordFields, RestartPolicySchema } from '../core/restart-policy';
-import { HealthcheckSchema, HealthSchema } from '../core/health-config';
+import { HealthcheckSchema, hostConfigMountFields, hostConfigNetworkFields, hostConfigResourceFields, RestartPolicySchema } from '@skiff/engine-api';
+import { MountPointSchema } from '../core/mounts';
+import { networkRecordFields } from '../network/endpoint';
+import { restartRecordFields } from '../core/restart-policy';
+import { HealthSchema } from '../core/health-config';
 import { DEFAULT_LOG_CONFIG, LogConfigSchema } from '../core/log-config';
 
 export const STATUSES = ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'] as const;

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { CreateBodySchema } from '../../core/create-request';
+import { ContainerCreateBodySchema } from '@skiff/engine-api';
 import type { ApiDeps } from '../../http/deps';
 import { parse } from '../../http/query';
 
@@ -9,7 +9,7 @@ const QuerySchema = z.object({ name: z.string().optional(), platform: z.string()
 export function createRoutes(app: FastifyInstance, deps: ApiDeps): void {
   app.post('/containers/create', async (request, reply) => {
     const query = parse(QuerySchema, request.query, 'query');
-    const body = parse(CreateBodySchema, request.body, 'body');
+    const body = parse(ContainerCreateBodySchema, request.body, 'body');
     const created = await deps.containers.create(body, query.name);
     return reply.code(201).send(created);
   });

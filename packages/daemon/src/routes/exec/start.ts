@@ -3,6 +3,7 @@
 // closed once the output is over and the exit status is recorded, so the client's inspect that
 // follows sees ExitCode.
 import type { FastifyInstance } from 'fastify';
+import { ExecStartBodySchema } from '@skiff/engine-api';
 import { z } from 'zod';
 import { type StreamName, frame } from '../../core/stdcopy';
 import { requestVersion } from '../../http/api-version';
@@ -12,14 +13,11 @@ import { parse } from '../../http/query';
 import { streamContentType } from '../containers/logs';
 
 const ParamsSchema = z.object({ id: z.string() });
-const BodySchema = z
-  .object({ Detach: z.boolean().default(false), Tty: z.boolean().default(false), ConsoleSize: z.array(z.number().int()).length(2).nullable().optional() })
-  .default({ Detach: false, Tty: false });
 
 export function execStartRoutes(app: FastifyInstance, deps: ApiDeps): void {
   app.post('/exec/:id/start', async (request, reply) => {
     const { id } = parse(ParamsSchema, request.params, 'path');
-    const body = parse(BodySchema, request.body, 'body');
+    const body = parse(ExecStartBodySchema, request.body, 'body');
     const exec = deps.execs.get(id);
     if (body.Detach) {
       await deps.execs.start(id, undefined);

@@ -1,6 +1,7 @@
 // POST /networks/{id}/connect and /disconnect: a container joins or leaves a network, at once
 // when it is running (an interface is added to or removed from its namespace).
 import type { FastifyInstance } from 'fastify';
+import { NetworkConnectBodySchema, NetworkDisconnectBodySchema } from '@skiff/engine-api';
 import { z } from 'zod';
 import { notFound, permissionDenied } from '@skiff/errors';
 import type { ApiDeps } from '../../http/deps';
@@ -9,16 +10,11 @@ import { newEndpoint } from '../../network/service';
 import { networking } from './common';
 
 const ParamsSchema = z.object({ id: z.string() });
-const ConnectSchema = z.looseObject({
-  Container: z.string(),
-  EndpointConfig: z.looseObject({ Aliases: z.array(z.string()).nullish(), IPAMConfig: z.looseObject({ IPv4Address: z.string().nullish() }).nullish() }).nullish(),
-});
-const DisconnectSchema = z.looseObject({ Container: z.string(), Force: z.boolean().optional() });
 
 export function networkConnectRoutes(app: FastifyInstance, deps: ApiDeps): void {
   app.post('/networks/:id/connect', async (request, reply) => {
     const { id } = parse(ParamsSchema, request.params, 'path');
-    const body = parse(ConnectSchema, request.body, 'body');
+    const body = parse(NetworkConnectBodySchema, request.body, 'body');
     const network = networking(deps);
     const n = network.find(id);
     if (n.kind === 'builtin') throw permissionDenied('container cannot be disconnected from host network or connected to host network');
@@ -39,7 +35,7 @@ export function networkConnectRoutes(app: FastifyInstance, deps: ApiDeps): void 
 
   app.post('/networks/:id/disconnect', async (request, reply) => {
     const { id } = parse(ParamsSchema, request.params, 'path');
-    const body = parse(DisconnectSchema, request.body, 'body');
+    const body = parse(NetworkDisconnectBodySchema, request.body, 'body');
     const network = networking(deps);
     const n = network.find(id);
     if (n.kind === 'builtin') throw permissionDenied('container cannot be disconnected from host network or connected to host network');

@@ -1,39 +1,14 @@
 // POST /networks/create: a user-defined bridge network.
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import { NetworkCreateBodySchema } from '@skiff/engine-api';
 import { invalidArgument } from '@skiff/errors';
 import type { ApiDeps } from '../../http/deps';
 import { parse } from '../../http/query';
 import { networking } from './common';
 
-const BodySchema = z.looseObject({
-  Name: z.string(),
-  Driver: z.string().optional(),
-  Internal: z.boolean().optional(),
-  Attachable: z.boolean().optional(),
-  EnableIPv6: z.boolean().nullish(),
-  Labels: z.record(z.string(), z.string()).nullish(),
-  Options: z.record(z.string(), z.string()).nullish(),
-  IPAM: z
-    .looseObject({
-      Driver: z.string().optional(),
-      Config: z
-        .array(
-          z.looseObject({
-            Subnet: z.string().optional(),
-            Gateway: z.string().optional(),
-            IPRange: z.string().optional(),
-            AuxiliaryAddresses: z.record(z.string(), z.string()).nullish(),
-          }),
-        )
-        .nullish(),
-    })
-    .nullish(),
-});
-
 export function networkCreateRoutes(app: FastifyInstance, deps: ApiDeps): void {
   app.post('/networks/create', async (request, reply) => {
-    const body = parse(BodySchema, request.body, 'body');
+    const body = parse(NetworkCreateBodySchema, request.body, 'body');
     if (body.Name === '') throw invalidArgument('network name cannot be empty');
     if (body.EnableIPv6) throw invalidArgument('IPv6 networks are not supported by skiffd');
     const config = body.IPAM?.Config ?? [];

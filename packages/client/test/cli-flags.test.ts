@@ -133,11 +133,20 @@ describe('--sig-proxy', () => {
     expect(listeners()).toEqual(before);
   });
 
-  it('start -a forwards too; --sig-proxy=false and a TTY do not', async () => {
+  it('start -a forwards too, and its first SIGINT ends the attachment (exit 0) as docker 28 does', async () => {
+    const { engine, kills, running } = attachedEngine(false);
+    const result = capture(engine)('start', '-a', 'c1');
+    await running;
+    process.emit('SIGINT', 'SIGINT');
+    expect(await result).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(kills).toEqual(['INT']);
+    // docker 28's start has no --sig-proxy.
+    expect(await capture({})('start', '-a', '--sig-proxy=false', 'c1')).toMatchObject({ code: 125, stderr: expect.stringMatching(/^unknown flag: --sig-proxy\n/) });
+  });
+
+  it('--sig-proxy=false and a TTY do not forward', async () => {
     const before = listeners();
     const cases: Array<[string[], boolean, Array<string | undefined>]> = [
-      [['start', '-a', 'c1'], false, ['INT']],
-      [['start', '-a', '--sig-proxy=false', 'c1'], false, []],
       [['run', '--sig-proxy=false', 'busybox'], false, []],
       [['run', '-t', 'busybox'], true, []],
     ];

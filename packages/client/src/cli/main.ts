@@ -145,8 +145,8 @@ export async function runCli(argv: string[], makeContext: (flags: HostFlags) => 
   verb('start', 'start [OPTIONS] CONTAINER [CONTAINER...]', 'Start one or more stopped containers')
     .argument('<container...>')
     .option('-a, --attach', 'Attach STDOUT/STDERR and forward signals')
+    .option('--detach-keys <string>', 'Override the key sequence for detaching a container')
     .option('-i, --interactive', "Attach container's STDIN")
-    .option('--sig-proxy [bool]', 'Proxy received signals to the process while attached', boolValue('--sig-proxy', 'start [OPTIONS] CONTAINER [CONTAINER...]'), true)
     .action((names, o) => act((c) => start(c, names, o))());
   // docker's -t is --timeout; --time is its hidden, deprecated spelling.
   const timeoutFlags = (command: DockerCommand, usage: string) =>

@@ -3,9 +3,13 @@ import type { CliContext } from '../context';
 import { forEach } from './each';
 import { streamContainer } from './stream';
 
-export async function start(ctx: CliContext, names: string[], options: { attach?: boolean; interactive?: boolean; sigProxy?: boolean }): Promise<number> {
+/**
+ * docker start; attached (-a, -i), signals go to the container, and the first SIGINT or SIGTERM
+ * also ends the attachment (exit 0) while the container goes on, as docker 28 does.
+ */
+export async function start(ctx: CliContext, names: string[], options: { attach?: boolean; interactive?: boolean; detachKeys?: string }): Promise<number> {
   if (options.attach || options.interactive) {
-    const exit = await streamContainer(ctx, names[0]!, { stdin: options.interactive, start: true, sigProxy: options.sigProxy !== false });
+    const exit = await streamContainer(ctx, names[0]!, { stdin: options.interactive, start: true, detachKeys: options.detachKeys, sigProxy: true, detachOnInterrupt: true });
     return exit === 'detached' ? 0 : exit;
   }
   return forEach(ctx, names, async (name) => {

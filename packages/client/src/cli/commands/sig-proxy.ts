@@ -25,10 +25,14 @@ export const PROXIED_SIGNALS: readonly NodeJS.Signals[] = (() => {
 /**
  * Forwards the signals to `container` until the returned function is called. The name goes
  * without its "SIG", as docker sends it; a refused kill (the container already gone) is
- * dropped, as docker only logs it.
+ * dropped, as docker only logs it. `forwarded` learns of each signal once its kill is answered.
  */
-export function proxySignals(ctx: CliContext, container: string): () => void {
-  const forward = (signal: NodeJS.Signals) => void ctx.engine.killContainer(container, signal.slice(3)).catch(() => undefined);
+export function proxySignals(ctx: CliContext, container: string, forwarded?: (signal: NodeJS.Signals) => void): () => void {
+  const forward = (signal: NodeJS.Signals) =>
+    void ctx.engine
+      .killContainer(container, signal.slice(3))
+      .catch(() => undefined)
+      .then(() => forwarded?.(signal));
   for (const signal of PROXIED_SIGNALS) process.on(signal, forward);
   return () => {
     for (const signal of PROXIED_SIGNALS) process.off(signal, forward);

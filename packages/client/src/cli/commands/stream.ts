@@ -14,6 +14,8 @@ export interface Session {
   resize?: (rows: number, columns: number) => Promise<void>;
   /** Watched for in a TTY session's input: typing them ends the session, not the process. */
   detachKeys?: Buffer;
+  /** Ends the session as the detach keys do, when it settles first. */
+  interrupted?: Promise<void>;
 }
 
 /**
@@ -33,6 +35,7 @@ export async function pipeSession(ctx: CliContext, session: Session): Promise<'e
   }
   let detach: (() => void) | undefined;
   const detached = new Promise<'detached'>((resolve) => (detach = () => resolve('detached')));
+  void session.interrupted?.then(detach);
   const onInput =
     session.tty && session.detachKeys?.length ? escapeFilter(session.detachKeys, (chunk) => socket.write(chunk), detach!) : (chunk: Buffer) => socket.write(chunk);
   if (session.stdin) {
@@ -66,34 +69,41 @@ export async function pipeSession(ctx: CliContext, session: Session): Promise<'e
  * Attaches to a container, starts it when asked, streams it until it exits and returns its
  * exit code (or "detached" after the detach keys): the wait is registered before the start, so a
  * fast exit cannot be missed. With `sigProxy` and no TTY the signals skiff receives meanwhile go
- * to the container (with a TTY the terminal delivers ctrl-c itself).
+ * to the container (with a TTY the terminal delivers ctrl-c itself); with `detachOnInterrupt` a
+ * forwarded SIGINT or SIGTERM also ends the session, as docker's `start -a` does.
  */
 export async function streamContainer(
   ctx: CliContext,
   id: string,
-  options: { stdin?: boolean; start?: boolean; autoRemove?: boolean; detachKeys?: string; waitCondition?: 'not-running' | 'next-exit' | 'removed'; sigProxy?: boolean },
+  options: StreamOptions & { sigProxy?: boolean; detachOnInterrupt?: boolean },
 ): Promise<number | 'detached'> {
   const inspect = await ctx.engine.inspectContainer(id);
   const tty = inspect.Config.Tty === true;
-  const stopProxy = options.sigProxy && !tty ? proxySignals(ctx, id) : undefined;
+  let interrupt: () => void = () => undefined;
+  const interrupted = new Promise<void>((resolve) => (interrupt = resolve));
+  const onForwarded = options.detachOnInterrupt ? (signal: NodeJS.Signals) => (signal === 'SIGINT' || signal === 'SIGTERM') && interrupt() : undefined;
+  const stopProxy = options.sigProxy && !tty ? proxySignals(ctx, id, onForwarded) : undefined;
   try {
-    return await attachAndWait(ctx, id, tty, options);
+    return await attachAndWait(ctx, id, tty, { ...options, interrupted });
   } finally {
     stopProxy?.();
   }
 }
 
-async function attachAndWait(
-  ctx: CliContext,
-  id: string,
-  tty: boolean,
-  options: { stdin?: boolean; start?: boolean; autoRemove?: boolean; detachKeys?: string; waitCondition?: 'not-running' | 'next-exit' | 'removed' },
-): Promise<number | 'detached'> {
+interface StreamOptions {
+  stdin?: boolean;
+  start?: boolean;
+  autoRemove?: boolean;
+  detachKeys?: string;
+  waitCondition?: 'not-running' | 'next-exit' | 'removed';
+}
+
+async function attachAndWait(ctx: CliContext, id: string, tty: boolean, options: StreamOptions & { interrupted: Promise<void> }): Promise<number | 'detached'> {
   const stdin = options.stdin === true;
   const detachKeys = parseDetachKeys(options.detachKeys ?? DEFAULT_DETACH_KEYS);
   const socket = await ctx.engine.attachContainer(id, { stdin, stdout: true, stderr: true, stream: true, detachKeys: options.detachKeys });
   const waiter = await ctx.engine.registerWait(id, options.waitCondition ?? (options.autoRemove ? 'removed' : 'next-exit'));
-  const output = pipeSession(ctx, { socket, tty, stdin, detachKeys, resize: (rows, columns) => ctx.engine.resizeContainer(id, rows, columns) });
+  const output = pipeSession(ctx, { socket, tty, stdin, detachKeys, interrupted: options.interrupted, resize: (rows, columns) => ctx.engine.resizeContainer(id, rows, columns) });
   if (options.start) {
     try {
       await ctx.engine.startContainer(id);

@@ -18,7 +18,8 @@ import type { ContainerdPort, TaskExit, TaskMetrics } from './ports';
 import { parseSignal } from './signals';
 import { buildSpec, mergeEnv } from './spec';
 import { checkHostConfig, keptHostConfig } from './hostconfig';
-import { needsPasswd, resolveUser } from './hostconfig-user';
+import { resolveUserIn } from './hostconfig-user';
+import { ImageUserFiles } from './image-user-files';
 import { materializeMounts, type MountPoint, planMounts } from './mounts';
 import type { RootfsMode } from './rootfs-view';
 import { type Change, changes } from './archive-changes';
@@ -75,6 +76,7 @@ export class ContainerService {
   /** StdinOnce containers whose attached client ended its input before the task started. */
   private readonly stdinEndedEarly = new Set<string>();
   private readonly attachments = new AttachManager();
+  private readonly imageUserFiles = new ImageUserFiles();
   private readonly restarts: RestartScheduler;
   /** Set by the first resync: the start-up restarts of the policies are done once. */
   private restored = false;
@@ -294,13 +296,8 @@ export class ContainerService {
     };
     if (record.Config.StopSignal) parseSignal(record.Config.StopSignal);
     record.MountPoints = materializeMounts(plannedMounts, this.volumes);
-    // User and group names, and volumes to fill from the image, need the container's files: then
-    // the spec waits for the snapshot.
-    const fromRootfs = needsPasswd(record.Config.User, hostConfig.GroupAdd) || record.MountPoints.some((m) => m.CopyUp);
-    let spec;
     try {
       this.mountVolumes(record);
-      spec = fromRootfs ? undefined : this.spec(record);
     } catch (err) {
       this.removeAnonymousVolumes(record.MountPoints);
       throw err;
@@ -315,14 +312,16 @@ export class ContainerService {
       const chainId = unpacked ? image.chainId : await this.o.port.unpack(image.name);
       await this.o.port.prepareSnapshot(id, chainId);
       try {
-        if (fromRootfs) {
-          await this.readRootfs(record);
-          spec = this.spec(record);
-        }
+        // As dockerd, the user is always looked up in the image's /etc/passwd and /etc/group (a
+        // bare uid takes its entry's group and memberships); volumes to fill from the image need
+        // the snapshot mounted. So the spec waits for the snapshot.
+        const files = await this.imageUserFiles.get(chainId, () => this.o.port.snapshotMounts(id));
+        record.ProcessUser = resolveUserIn(files, record.Config.User, record.HostConfig.GroupAdd ?? []);
+        if (record.MountPoints.some((m) => m.CopyUp)) await this.copyUpVolumes(record);
         await this.o.port.createContainer({
           id,
           image: image.name,
-          spec: spec!,
+          spec: this.spec(record),
           snapshotKey: id,
           labels: {},
           runtime: { ...this.runtimes.forShim(record.HostConfig.Runtime), logPath: record.LogPath, log: logRotation(record.HostConfig.LogConfig) },
@@ -376,12 +375,11 @@ export class ContainerService {
     }
   }
 
-  /** Resolves User/GroupAdd names and fills empty volumes from the new container's snapshot. */
-  private async readRootfs(record: ContainerRecord): Promise<void> {
+  /** Fills empty volumes from the new container's snapshot. */
+  private async copyUpVolumes(record: ContainerRecord): Promise<void> {
     // runtimeRoot is <exec-root>/runtime; the views are mounted under <exec-root>/rootfs.
     const deps = { port: this.o.port, execRoot: path.dirname(this.o.runtimeRoot) };
     await withRootfs(deps, record, 'ro', async (root) => {
-      if (needsPasswd(record.Config.User, record.HostConfig.GroupAdd)) record.ProcessUser = resolveUser(root, record.Config.User, record.HostConfig.GroupAdd ?? []);
       record.MountPoints = await copyUp(root, record.MountPoints);
     });
   }

@@ -86,7 +86,9 @@ export class FakeContainerd implements ContainerdPort {
 
   async snapshotMounts(key: string): Promise<SnapshotMount[]> {
     const dir = this.snapshotDirs.get(key);
-    if (!this.snapshots.has(key) || dir === undefined) throw notFound(`snapshot ${key}: not found`);
+    if (!this.snapshots.has(key)) throw notFound(`snapshot ${key}: not found`);
+    // No directory: an empty filesystem (every create reads the image's /etc/passwd).
+    if (dir === undefined) return [];
     return [{ type: 'bind', source: dir, target: '', options: ['rbind', 'rw'] }];
   }
 

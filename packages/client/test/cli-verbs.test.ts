@@ -321,6 +321,28 @@ describe('volumes, networks, system', () => {
     );
   });
 
+  it("system df: images in use keep only what they hold alone (unknown sizes hold nothing), paused containers are active, as docker's formatter", async () => {
+    const cli = capture({
+      diskUsage: (async () => ({
+        LayersSize: 170,
+        Images: [
+          { Id: 'a', Size: 100, SharedSize: 60, Containers: 1 },
+          { Id: 'b', Size: 80, SharedSize: 60, Containers: 0 },
+          { Id: 'c', Size: 50, SharedSize: -1, Containers: 2 },
+        ],
+        Containers: [
+          { Id: 'p', State: 'paused', SizeRw: 10 },
+          { Id: 'x', State: 'exited', SizeRw: 5 },
+        ],
+        Volumes: [],
+        BuildCache: [],
+      })) as never,
+    });
+    const lines = (await cli('system', 'df')).stdout.split('\n');
+    expect(lines[1]).toBe('Images          3         2         170B      130B (76%)');
+    expect(lines[2]).toBe('Containers      2         1         15B       5B (33%)');
+  });
+
   it('events prints docker\'s line with exact nanoseconds, --since durations', async () => {
     const event = { Type: 'container', Action: 'start', Actor: { ID: 'abc', Attributes: { name: 'web', image: 'busybox' } }, time: 1764331200, timeNano: '1764331200123456789' };
     expect(eventLine(event)).toBe('2025-11-28T12:00:00.123456789Z container start abc (image=busybox, name=web)');

@@ -85,6 +85,8 @@ export interface ResolvedImage {
   manifestDigest: string;
   /** Bytes of its layers as stored (compressed). */
   layersSize: number;
+  /** Its layers as stored: what `system df` finds shared between images. */
+  layers: Array<{ digest: string; size: number }>;
 }
 
 /** The OCI chain id of a layer stack: diff id of the first, then sha256("<parent> <diff id>"). */
@@ -139,5 +141,6 @@ export async function resolveRecord(port: Pick<ContainerdPort, 'readBlob'>, imag
     chainId: chainIdOf(config.data.rootfs?.diff_ids ?? []),
     manifestDigest,
     layersSize: manifest.data.layers.reduce((sum, l) => sum + l.size, 0),
+    layers: manifest.data.layers.map((l) => ({ digest: l.digest, size: l.size })),
   };
 }

@@ -35,8 +35,8 @@ export class FakeContainerd implements ContainerdPort {
   /** Signals that end the fake task at once (as if the process had no handler). */
   lethalSignals = new Set([9, 15]);
 
-  /** Stores an image the way a pull would: config blob, manifest blob, image record. */
-  addImage(name: string, config: object, extra: object = {}): string {
+  /** Stores an image the way a pull would: config blob, manifest blob (with `layers` as listed), image record. */
+  addImage(name: string, config: object, extra: object = {}, layers: Array<{ digest: string; size: number }> = []): string {
     const configBlob = Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: [] }, config, ...extra }));
     this.blobs.set(digest(configBlob), configBlob);
     const manifest = Buffer.from(
@@ -44,7 +44,7 @@ export class FakeContainerd implements ContainerdPort {
         schemaVersion: 2,
         mediaType: 'application/vnd.docker.distribution.manifest.v2+json',
         config: { mediaType: 'application/vnd.docker.container.image.v1+json', digest: digest(configBlob), size: configBlob.length },
-        layers: [],
+        layers: layers.map((l) => ({ mediaType: 'application/vnd.docker.image.rootfs.diff.tar.gzip', ...l })),
       }),
     );
     this.blobs.set(digest(manifest), manifest);

@@ -38,3 +38,16 @@ it('system df counts images and containers', async () => {
   expect(df.Containers).toHaveLength(1);
   expect(df).toMatchObject({ LayersSize: 0, Volumes: [], BuildCache: [] });
 });
+
+it("system df: each image's SharedSize is its layers other images have too; LayersSize counts a layer once", async () => {
+  const layer = (n: number, size: number) => ({ digest: `sha256:${String(n).repeat(64)}`, size });
+  d.port.addImage('docker.io/library/base:1', { Cmd: ['a'] }, {}, [layer(1, 100)]);
+  d.port.addImage('docker.io/library/app:1', { Cmd: ['b'] }, {}, [layer(1, 100), layer(2, 30)]);
+  d.port.addImage('docker.io/library/other:1', { Cmd: ['c'] }, {}, [layer(3, 7)]);
+  const df = (await get('/v1.44/system/df')).json();
+  const shared = Object.fromEntries(df.Images.map((i: { RepoTags: string[]; SharedSize: number; Size: number }) => [i.RepoTags[0], [i.Size, i.SharedSize]]));
+  expect(shared).toEqual({ 'busybox:latest': [0, 0], 'base:1': [100, 100], 'app:1': [130, 100], 'other:1': [7, 0] });
+  expect(df.LayersSize).toBe(137);
+  // The image list leaves it unknown, as dockerd does without shared-size.
+  expect((await get('/v1.44/images/json')).json().map((i: { SharedSize: number }) => i.SharedSize)).toEqual([-1, -1, -1, -1]);
+});

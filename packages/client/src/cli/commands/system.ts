@@ -18,14 +18,20 @@ export async function systemDf(ctx: CliContext, options: { format?: string }): P
   const containers = df.Containers ?? [];
   const volumes = df.Volumes ?? [];
   const imagesSize = df.LayersSize ?? images.reduce((sum, i) => sum + i.Size, 0);
-  const imagesUnused = images.filter((i) => !(i.Containers && i.Containers > 0)).reduce((sum, i) => sum + i.Size - (i.SharedSize && i.SharedSize > 0 ? i.SharedSize : 0), 0);
+  // docker's reckoning: what images in use hold alone is kept, the rest reclaimable; an image whose
+  // sizes are unknown (-1) counts as holding nothing.
+  const imagesUsed = images
+    .filter((i) => i.Containers && i.Size !== -1 && i.SharedSize !== -1)
+    .reduce((sum, i) => sum + i.Size - (i.SharedSize ?? 0), 0);
+  const imagesUnused = imagesSize - imagesUsed;
+  const active = (c: { State?: string }) => c.State === 'running' || c.State === 'paused' || c.State === 'restarting';
   const containersSize = containers.reduce((sum, c) => sum + (c.SizeRw ?? 0), 0);
-  const containersStopped = containers.filter((c) => c.State !== 'running').reduce((sum, c) => sum + (c.SizeRw ?? 0), 0);
+  const containersStopped = containers.filter((c) => !active(c)).reduce((sum, c) => sum + (c.SizeRw ?? 0), 0);
   const volumesSize = volumes.reduce((sum, v) => sum + Math.max(v.UsageData?.Size ?? 0, 0), 0);
   const volumesUnused = volumes.filter((v) => (v.UsageData?.RefCount ?? 0) === 0).reduce((sum, v) => sum + Math.max(v.UsageData?.Size ?? 0, 0), 0);
   const rows = [
     { Type: 'Images', TotalCount: String(images.length), Active: String(images.filter((i) => (i.Containers ?? 0) > 0).length), Size: size(imagesSize), Reclaimable: reclaimable(imagesUnused, imagesSize) },
-    { Type: 'Containers', TotalCount: String(containers.length), Active: String(containers.filter((c) => c.State === 'running').length), Size: size(containersSize), Reclaimable: reclaimable(containersStopped, containersSize) },
+    { Type: 'Containers', TotalCount: String(containers.length), Active: String(containers.filter(active).length), Size: size(containersSize), Reclaimable: reclaimable(containersStopped, containersSize) },
     { Type: 'Local Volumes', TotalCount: String(volumes.length), Active: String(volumes.filter((v) => (v.UsageData?.RefCount ?? 0) > 0).length), Size: size(volumesSize), Reclaimable: reclaimable(volumesUnused, volumesSize) },
     { Type: 'Build Cache', TotalCount: String((df.BuildCache ?? []).length), Active: '0', Size: '0B', Reclaimable: '0B' },
   ];

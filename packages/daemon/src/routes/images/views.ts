@@ -11,7 +11,11 @@ const familiar = (image: DockerImage) => ({
   digests: image.repoDigests.map(familiarReference),
 });
 
-export function imageSummary(image: DockerImage, containers: number, apiVersion: string): object {
+/**
+ * `sharedSize` is what GET /system/df computes (bytes of layers other images use too); the
+ * image list leaves it unknown (-1), as dockerd does without `shared-size`.
+ */
+export function imageSummary(image: DockerImage, containers: number, apiVersion: string, sharedSize = -1): object {
   const { tags, digests } = familiar(image);
   const old = compareVersions(apiVersion, '1.44') < 0;
   return {
@@ -22,7 +26,7 @@ export function imageSummary(image: DockerImage, containers: number, apiVersion:
     RepoDigests: digests.length === 0 && old ? ['<none>@<none>'] : digests,
     Created: unixSeconds(image.resolved.config.created),
     Size: image.resolved.layersSize,
-    SharedSize: -1,
+    SharedSize: sharedSize,
     ...(old ? { VirtualSize: image.resolved.layersSize } : {}),
     Labels: image.resolved.config.config?.Labels ?? {},
     Containers: containers,

@@ -74,6 +74,10 @@ export const ContainerSummarySchema = z
     Ports: z.array(PortSchema).nullish(),
     Labels: z.record(z.string(), z.string()).nullish(),
     SizeRw: z.number().optional(),
+    SizeRootFs: z.number().optional(),
+    Mounts: z.array(z.object({ Name: z.string().optional(), Source: z.string().optional(), Driver: z.string().optional() }).loose()).nullish(),
+    NetworkSettings: z.object({ Networks: z.record(z.string(), z.unknown()).nullish() }).loose().nullish(),
+    ImageManifestDescriptor: z.object({ platform: z.unknown().optional() }).loose().nullish(),
   })
   .loose();
 export type ContainerSummary = z.infer<typeof ContainerSummarySchema>;

@@ -9,6 +9,8 @@ export const ImageSummarySchema = z
     RepoDigests: z.array(z.string()).nullish(),
     Created: z.number(),
     Size: z.number(),
+    /** Bytes of its layers other images have too; -1 when the daemon did not compute it. */
+    SharedSize: z.number().optional(),
     Labels: z.record(z.string(), z.string()).nullish(),
     Containers: z.number().optional(),
   })

@@ -45,17 +45,41 @@ export function ellipsis(text: string, max: number): string {
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }
 
+/** docker's --format of a single object (version, info): the keyword "json" is the object as one line. */
+export function objectFormat(format: string): string {
+  return format === 'json' ? '{{json .}}' : format;
+}
+
+/** Go's time.Time String() in UTC: "2006-01-02 15:04:05.999999999 +0000 UTC", fraction trimmed. */
+export function goTime(date: Date): string {
+  const iso = date.toISOString();
+  const fraction = iso.slice(20, 23).replace(/0+$/, '');
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}${fraction ? `.${fraction}` : ''} +0000 UTC`;
+}
+
 /**
- * Renders rows with a --format value: "table ..." prints a header row (the template applied to
- * the column titles) and aligns columns; anything else prints one rendered line per row.
+ * A listing's row as docker's formatter context: `{{json .}}` prints its fields in Go's map order
+ * (sorted by name), whatever order the row was built in.
  */
-export function formatRows(format: string, rows: object[], headers: Record<string, string>): string {
-  const source = format.replace(/\\t/g, '\t').replace(/\\n/g, '\n');
+function formatterContext(row: object): object {
+  return Object.fromEntries(Object.entries(row).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/**
+ * Renders a listing with a --format value, docker's keywords included: none or "table" is the
+ * listing's own table (`defaultTable`), "json" one JSON object per row, "table TEMPLATE" a
+ * header row (the template applied to the column titles) over aligned columns, and anything
+ * else one rendered line per row.
+ */
+export function formatRows(format: string | undefined, defaultTable: string, rows: object[], headers: Record<string, string>): string {
+  const keyword = format === undefined || format === 'table' ? defaultTable : format === 'json' ? '{{json .}}' : format;
+  const source = keyword.replace(/\\t/g, '\t').replace(/\\n/g, '\n');
+  const contexts = rows.map(formatterContext);
   if (source.startsWith('table')) {
     const body = source.slice('table'.length).trim();
     const render = compileTemplate(body);
-    return tabwrite([render(headers), ...rows.map((row) => render(row))]);
+    return tabwrite([render(headers), ...contexts.map((row) => render(row))]);
   }
   const render = compileTemplate(source);
-  return rows.map((row) => `${render(row)}\n`).join('');
+  return contexts.map((row) => `${render(row)}\n`).join('');
 }

@@ -6,7 +6,9 @@ import { Command, Option, type ErrorOptions, type Help } from 'commander';
 /** docker's --format description for listings: the keywords skiff's formatter understands. */
 export const TABLE_FORMAT_HELP = [
   'Format output using a custom template:',
+  "'table':            Print output in table format with column headers (default)",
   "'table TEMPLATE':   Print output in table format using the given Go template",
+  "'json':             Print in JSON format",
   "'TEMPLATE':         Print output using the given Go template.",
   'Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates',
 ].join('\n');
@@ -14,6 +16,7 @@ export const TABLE_FORMAT_HELP = [
 /** docker's --format description for single objects (inspect, info, version). */
 export const TEMPLATE_FORMAT_HELP = [
   'Format output using a custom template:',
+  "'json':             Print in JSON format",
   "'TEMPLATE':         Print output using the given Go template.",
   'Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates',
 ].join('\n');

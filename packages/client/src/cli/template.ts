@@ -59,7 +59,7 @@ function words(command: string): string[] {
 }
 
 /** Go's json.Marshal escapes <, > and & for HTML; docker's json function prints that. */
-function goJson(value: unknown): string {
+export function goJson(value: unknown): string {
   return JSON.stringify(value ?? null)
     .replace(/</g, '\\u003c')
     .replace(/>/g, '\\u003e')

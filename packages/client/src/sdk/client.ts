@@ -184,9 +184,16 @@ export class EngineClient {
     return res;
   }
 
+  /**
+   * The answer, checked against `schema` and handed back as the daemon sent it: zod's result
+   * would put the schema's fields first, and `inspect` prints the daemon's field order, as docker
+   * does. Response schemas have no defaults or transforms, so both are the same value.
+   */
   async call<T extends z.ZodType>(method: string, path: string, schema: T, options?: RequestOptions): Promise<z.infer<T>> {
     const text = await readAll(await this.stream(method, path, options));
-    return schema.parse(text ? JSON.parse(text) : undefined);
+    const answer: unknown = text ? JSON.parse(text) : undefined;
+    schema.parse(answer);
+    return answer as z.infer<T>;
   }
 
   async callEmpty(method: string, path: string, options?: RequestOptions): Promise<void> {

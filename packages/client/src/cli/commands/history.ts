@@ -29,6 +29,6 @@ export async function history(ctx: CliContext, image: string, options: { human: 
       Comment: layer.Comment,
     };
   });
-  ctx.stdout.write(formatRows(options.format ?? DEFAULT_FORMAT, rows, HEADERS));
+  ctx.stdout.write(formatRows(options.format, DEFAULT_FORMAT, rows, HEADERS));
   return 0;
 }

@@ -1,4 +1,5 @@
 import type { CliContext } from '../context';
+import { objectFormat } from '../format';
 import { renderTemplate } from '../template';
 
 function gib(bytes: number): string {
@@ -8,7 +9,7 @@ function gib(bytes: number): string {
 export async function info(ctx: CliContext, options: { format?: string }): Promise<number> {
   const i = await ctx.engine.info();
   if (options.format) {
-    ctx.stdout.write(`${renderTemplate(options.format, i)}\n`);
+    ctx.stdout.write(`${renderTemplate(objectFormat(options.format), i)}\n`);
     return 0;
   }
   const lines: Array<[string, unknown]> = [

@@ -1,10 +1,11 @@
 import { isSkiffError } from '@skiff/errors';
 import type { CliContext } from '../context';
-import { compileTemplate } from '../template';
+import { compileTemplate, goJson } from '../template';
 
 /** Containers first, then images, as `docker inspect` looks a name up. */
 export async function inspect(ctx: CliContext, names: string[], options: { format?: string; type?: string }): Promise<number> {
-  const render = options.format ? compileTemplate(options.format) : undefined;
+  // "json" prints the array as one line, where a template prints a line per object.
+  const render = options.format && options.format !== 'json' ? compileTemplate(options.format) : undefined;
   const found: unknown[] = [];
   let status = 0;
   for (const name of names) {
@@ -23,6 +24,6 @@ export async function inspect(ctx: CliContext, names: string[], options: { forma
     } else if (render) ctx.stdout.write(`${render(object)}\n`);
     else found.push(object);
   }
-  if (!render) ctx.stdout.write(`${JSON.stringify(found, null, 4)}\n`);
+  if (!render) ctx.stdout.write(`${options.format === 'json' ? goJson(found) : JSON.stringify(found, null, 4)}\n`);
   return status;
 }

@@ -1,6 +1,6 @@
 // docker network create | ls | inspect | rm | prune | connect | disconnect
 import type { CliContext } from '../context';
-import { formatRows, shortId } from '../format';
+import { formatRows, goTime, shortId } from '../format';
 import type { Filters } from '../flags';
 import { forEach } from './each';
 import { confirm, printPruned } from './prune';
@@ -23,15 +23,23 @@ export async function networkLs(ctx: CliContext, options: { quiet?: boolean; noT
     ctx.stdout.write(networks.map((n) => `${id(n.Id)}\n`).join(''));
     return 0;
   }
-  const rows = networks.map((n) => ({
-    ...n,
-    ID: id(n.Id),
-    IPv6: String((n as { EnableIPv6?: boolean }).EnableIPv6 === true),
-    Internal: String(n.Internal === true),
-    CreatedAt: n.Created ?? '',
-    Labels: Object.entries(n.Labels ?? {}).map(([k, v]) => `${k}=${v}`).join(','),
-  }));
-  ctx.stdout.write(formatRows(options.format ?? 'table {{.ID}}\t{{.Name}}\t{{.Driver}}\t{{.Scope}}', rows, HEADERS));
+  // docker's network formatter context.
+  const rows = networks.map((n) => {
+    const { EnableIPv4, EnableIPv6 } = n as { EnableIPv4?: boolean; EnableIPv6?: boolean };
+    return {
+      CreatedAt: n.Created ? goTime(new Date(n.Created)) : '',
+      Driver: n.Driver,
+      ID: id(n.Id),
+      // API 1.47 added EnableIPv4; before it every network had IPv4.
+      IPv4: String(EnableIPv4 !== false),
+      IPv6: String(EnableIPv6 === true),
+      Internal: String(n.Internal === true),
+      Labels: Object.entries(n.Labels ?? {}).map(([k, v]) => `${k}=${v}`).join(','),
+      Name: n.Name,
+      Scope: n.Scope,
+    };
+  });
+  ctx.stdout.write(formatRows(options.format, 'table {{.ID}}\t{{.Name}}\t{{.Driver}}\t{{.Scope}}', rows, HEADERS));
   return 0;
 }
 

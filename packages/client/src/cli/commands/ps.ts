@@ -1,7 +1,7 @@
 import type { ContainerSummary } from '@skiff/engine-api';
 import type { CliContext } from '../context';
 import type { Filters } from '../flags';
-import { ellipsis, formatRows, goQuote, humanDuration, shortId } from '../format';
+import { ellipsis, formatRows, goQuote, humanDuration, humanSize, shortId } from '../format';
 
 export interface PsOptions {
   all?: boolean;
@@ -36,24 +36,33 @@ function ports(c: ContainerSummary): string {
     .join(', ');
 }
 
-/** The fields `docker ps --format` offers, rendered as docker renders them. */
+function size(c: ContainerSummary): string {
+  const rw = humanSize(c.SizeRw ?? 0);
+  return c.SizeRootFs ? `${rw} (virtual ${humanSize(c.SizeRootFs)})` : rw;
+}
+
+/** The fields `docker ps --format` offers (its formatter context), rendered as docker renders them. */
 export function containerRow(c: ContainerSummary, now: Date, trunc: boolean) {
   const created = new Date(c.Created * 1000);
   const command = trunc ? ellipsis(c.Command, 20) : c.Command;
+  const mounts = c.Mounts ?? [];
   return {
     Command: goQuote(command),
     CreatedAt: created.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' +0000 UTC'),
     ID: trunc ? shortId(c.Id) : c.Id,
     Image: trunc && c.Image.startsWith('sha256:') ? shortId(c.Image) : c.Image,
     Labels: Object.entries(c.Labels ?? {}).map(([k, v]) => `${k}=${v}`).join(','),
-    LocalVolumes: '0',
-    Mounts: '',
+    LocalVolumes: String(mounts.filter((m) => m.Driver === 'local').length),
+    Mounts: mounts.map((m) => (trunc ? ellipsis(m.Name || m.Source || '', 15) : m.Name || m.Source || '')).join(','),
     // Only the container's own names: a leading slash, and no further one (that would be a link).
     Names: c.Names.map((n) => n.replace(/^\//, '')).filter((n) => !n.includes('/')).join(','),
-    Networks: '',
+    Networks: Object.keys(c.NetworkSettings?.Networks ?? {})
+      .sort()
+      .join(','),
+    Platform: c.ImageManifestDescriptor?.platform ?? null,
     Ports: ports(c),
     RunningFor: `${humanDuration(now.getTime() - created.getTime())} ago`,
-    Size: '',
+    Size: size(c),
     State: c.State,
     Status: c.Status,
   };
@@ -68,6 +77,6 @@ export async function ps(ctx: CliContext, options: PsOptions): Promise<number> {
     return 0;
   }
   const rows = containers.map((c) => containerRow(c, ctx.now(), trunc));
-  ctx.stdout.write(formatRows(options.format ?? DEFAULT_FORMAT, rows, HEADERS));
+  ctx.stdout.write(formatRows(options.format, DEFAULT_FORMAT, rows, HEADERS));
   return 0;
 }

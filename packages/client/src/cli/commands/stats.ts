@@ -35,8 +35,9 @@ export function memoryUsage(s: ContainerStats): number {
   return inactive !== undefined && inactive < usage ? usage - inactive : usage;
 }
 
-export function statsRow(s: ContainerStats, fallbackId: string, noTrunc: boolean) {
-  const id = s.id ?? fallbackId;
+/** One row; `reference` is the container as the user named it (docker's Container column). */
+export function statsRow(s: ContainerStats, reference: string, noTrunc: boolean) {
+  const id = s.id ?? reference;
   const memory = memoryUsage(s);
   const limit = s.memory_stats?.limit ?? 0;
   let rx = 0;
@@ -54,7 +55,7 @@ export function statsRow(s: ContainerStats, fallbackId: string, noTrunc: boolean
   const name = (s.name ?? '').replace(/^\//, '');
   return {
     ID: noTrunc ? id : shortId(id),
-    Container: name || shortId(id),
+    Container: reference,
     Name: name || '--',
     CPUPerc: `${cpuPercent(s).toFixed(2)}%`,
     MemUsage: `${bytesSize(memory)} / ${bytesSize(limit)}`,
@@ -66,9 +67,9 @@ export function statsRow(s: ContainerStats, fallbackId: string, noTrunc: boolean
 }
 
 export async function stats(ctx: CliContext, names: string[], options: { all?: boolean; noStream?: boolean; noTrunc?: boolean; format?: string }): Promise<number> {
-  const ids = names.length ? names : (await ctx.engine.listContainers({ all: options.all })).map((c) => c.Id);
-  const format = options.format ?? DEFAULT_FORMAT;
-  const render = (rows: object[]) => formatRows(format, rows, HEADERS);
+  // Listed containers are named by their short id, as docker's stats names them.
+  const ids = names.length ? names : (await ctx.engine.listContainers({ all: options.all })).map((c) => shortId(c.Id));
+  const render = (rows: object[]) => formatRows(options.format, DEFAULT_FORMAT, rows, HEADERS);
   if (options.noStream) {
     const rows = [];
     for (const id of ids) for await (const sample of await ctx.engine.containerStats(id, false)) rows.push(statsRow(sample, id, options.noTrunc === true));

@@ -35,7 +35,7 @@ export async function systemDf(ctx: CliContext, options: { format?: string }): P
     { Type: 'Local Volumes', TotalCount: String(volumes.length), Active: String(volumes.filter((v) => (v.UsageData?.RefCount ?? 0) > 0).length), Size: size(volumesSize), Reclaimable: reclaimable(volumesUnused, volumesSize) },
     { Type: 'Build Cache', TotalCount: String((df.BuildCache ?? []).length), Active: '0', Size: '0B', Reclaimable: '0B' },
   ];
-  ctx.stdout.write(formatRows(options.format ?? 'table {{.Type}}\t{{.TotalCount}}\t{{.Active}}\t{{.Size}}\t{{.Reclaimable}}', rows, DF_HEADERS));
+  ctx.stdout.write(formatRows(options.format, 'table {{.Type}}\t{{.TotalCount}}\t{{.Active}}\t{{.Size}}\t{{.Reclaimable}}', rows, DF_HEADERS));
   return 0;
 }
 

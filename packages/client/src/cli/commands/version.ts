@@ -1,5 +1,6 @@
 import type { CliContext } from '../context';
 import { version as clientVersion } from '../../version';
+import { objectFormat } from '../format';
 import { renderTemplate } from '../template';
 
 export async function version(ctx: CliContext, options: { format?: string }): Promise<number> {
@@ -7,7 +8,7 @@ export async function version(ctx: CliContext, options: { format?: string }): Pr
   const server = await ctx.engine.serverVersion();
   const client = { Version: clientVersion, ApiVersion: apiVersion, NodeVersion: process.version, Os: process.platform, Arch: process.arch };
   if (options.format) {
-    ctx.stdout.write(`${renderTemplate(options.format, { Client: client, Server: server })}\n`);
+    ctx.stdout.write(`${renderTemplate(objectFormat(options.format), { Client: client, Server: server })}\n`);
     return 0;
   }
   const row = (indent: string, label: string, value: string | undefined, width: number) =>

@@ -1,9 +1,9 @@
 // docker volume create | ls | inspect | rm | prune
 import type { CliContext } from '../context';
 import { forEach } from './each';
-import { formatRows } from '../format';
+import { formatRows, humanSize } from '../format';
 import type { Filters } from '../flags';
-import { compileTemplate } from '../template';
+import { compileTemplate, goJson } from '../template';
 import { confirm, printPruned } from './prune';
 
 const HEADERS = { Driver: 'DRIVER', Name: 'VOLUME NAME', Scope: 'SCOPE', Mountpoint: 'MOUNTPOINT', Labels: 'LABELS' };
@@ -25,8 +25,23 @@ export async function volumeLs(ctx: CliContext, options: { quiet?: boolean; form
     ctx.stdout.write(volumes.map((v) => `${v.Name}\n`).join(''));
     return 0;
   }
-  const rows = volumes.map((v) => ({ ...v, Labels: Object.entries(v.Labels ?? {}).map(([k, val]) => `${k}=${val}`).join(',') }));
-  ctx.stdout.write(formatRows(options.format ?? 'table {{.Driver}}\t{{.Name}}', rows, HEADERS));
+  // docker's volume formatter context; Group, Availability and Status are a cluster volume's.
+  const rows = volumes.map((v) => {
+    const usage = (v as { UsageData?: { Size: number; RefCount: number } | null }).UsageData;
+    return {
+      Availability: 'N/A',
+      Driver: v.Driver,
+      Group: 'N/A',
+      Labels: Object.entries(v.Labels ?? {}).map(([k, val]) => `${k}=${val}`).join(','),
+      Links: usage ? String(usage.RefCount) : 'N/A',
+      Mountpoint: v.Mountpoint,
+      Name: v.Name,
+      Scope: v.Scope,
+      Size: usage ? humanSize(usage.Size, 4) : 'N/A',
+      Status: 'N/A',
+    };
+  });
+  ctx.stdout.write(formatRows(options.format, 'table {{.Driver}}\t{{.Name}}', rows, HEADERS));
   return 0;
 }
 
@@ -60,7 +75,8 @@ export async function volumePrune(ctx: CliContext, options: { all?: boolean; for
  * missing one is reported and makes the status 1 while the others still print.
  */
 export async function inspectEach(ctx: CliContext, names: string[], format: string | undefined, get: (name: string) => Promise<unknown>): Promise<number> {
-  const render = format ? compileTemplate(format) : undefined;
+  // "json" prints the array as one line, where a template prints a line per object.
+  const render = format && format !== 'json' ? compileTemplate(format) : undefined;
   const found: unknown[] = [];
   let status = 0;
   for (const name of names) {
@@ -73,6 +89,6 @@ export async function inspectEach(ctx: CliContext, names: string[], format: stri
       status = 1;
     }
   }
-  if (!render) ctx.stdout.write(`${JSON.stringify(found, null, 4)}\n`);
+  if (!render) ctx.stdout.write(`${format === 'json' ? goJson(found) : JSON.stringify(found, null, 4)}\n`);
   return status;
 }

@@ -20,6 +20,12 @@ export declare function loadPackageDefinition(files?: string | readonly string[]
  */
 export declare function loadGrpcObject<T = GrpcObject>(files?: string | readonly string[], extra?: Options): T;
 
+/**
+ * loadGrpcObject of every .proto of the package, once per process (later calls return the same
+ * object). Pass the intersection of the files' ProtoGrpcTypes used as T.
+ */
+export declare function loadAllGrpcObject<T = GrpcObject>(): T;
+
 /** The topic of each typed event, by its field name in skiff.events.v1.Envelope's oneof. */
 export declare const topics: {
   readonly taskCreate: '/tasks/create';

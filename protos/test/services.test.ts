@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as protoLoader from '@grpc/proto-loader';
-import { loadPackageDefinition, protoFiles, protoRoot } from '../index';
+import { loadAllGrpcObject, loadPackageDefinition, protoFiles, protoRoot } from '../index';
 
 type Shape = 'unary' | 'server-stream' | 'client-stream' | 'bidi';
 // What proto-loader puts in a message definition's `type` (typed only as `object` there).
@@ -155,6 +155,19 @@ describe('services and methods', () => {
     for (const m of idOnly) {
       expect(fields(m)[0]).toBe('id');
       expect(fields(m)).not.toContain('execId');
+    }
+  });
+});
+
+describe('loadAllGrpcObject', () => {
+  test('gives every service its client and definition, from one load per process', () => {
+    const all = loadAllGrpcObject<Record<string, unknown>>();
+    expect(loadAllGrpcObject()).toBe(all);
+    for (const [name, { methods }] of Object.entries(services)) {
+      const client = name.split('.').reduce<unknown>((o, part) => (o as Record<string, unknown> | undefined)?.[part], all) as { service: protoLoader.ServiceDefinition };
+      expect(typeof client).toBe('function');
+      expect(Object.keys(client.service).sort()).toEqual(Object.keys(methods).sort());
+      for (const [rpc, m] of Object.entries(client.service)) expect(m.path).toBe(`/${name}/${rpc}`);
     }
   });
 });

@@ -2,7 +2,7 @@
 // configuration and the plugins it requires; the gRPC ones adapt a core to a service.
 import * as path from 'node:path';
 import { invalidArgument } from '@skiff/errors';
-import { loadGrpcObject } from '@skiff/protos';
+import { loadAllGrpcObject } from '@skiff/protos';
 import type { ProtoGrpcType as ContainersProto } from '@skiff/protos/generated/containers';
 import type { ProtoGrpcType as TasksProto } from '@skiff/protos/generated/tasks';
 import type { ProtoGrpcType as EventsProto } from '@skiff/protos/generated/events';
@@ -108,9 +108,12 @@ export const shimRuntimePlugin: Plugin<ShimRuntime> = {
     });
     containers.setTaskLookup((ns, id) => tasks.hasTask(ns, id));
     await tasks.recover();
-    // In the background: the socket should answer as soon as possible after a restart.
-    void pool?.refill();
     return { tasks, pool };
+  },
+  // Not during start-up: a starting shim is a Node process that takes a core for a few hundred
+  // ms, which would delay the socket's first answer and the client's first calls after it.
+  serving(runtime) {
+    runtime.pool?.refillLater();
   },
   async close(runtime) {
     await runtime.pool?.stop();
@@ -123,22 +126,22 @@ function grpcPlugin(id: string, requires: string[], register: (ctx: Parameters<P
 }
 
 export const containersGrpcPlugin = grpcPlugin('containers', ['metadata/containers'], (ctx) => (server) => {
-  const proto = loadGrpcObject<ContainersProto>('skiff/containerd/services/containers/v1/containers.proto');
+  const proto = loadAllGrpcObject<ContainersProto>();
   server.addService(proto.skiff.containerd.services.containers.v1.Containers.service, containersService(ctx.get('metadata', 'containers')));
 });
 
 export const tasksGrpcPlugin = grpcPlugin('tasks', ['runtime/shim'], (ctx) => (server) => {
-  const proto = loadGrpcObject<TasksProto>('skiff/containerd/services/tasks/v1/tasks.proto');
+  const proto = loadAllGrpcObject<TasksProto>();
   server.addService(proto.skiff.containerd.services.tasks.v1.Tasks.service, tasksService(ctx.get<ShimRuntime>('runtime', 'shim').tasks));
 });
 
 export const eventsGrpcPlugin = grpcPlugin('events', ['events/bus'], (ctx) => (server) => {
-  const proto = loadGrpcObject<EventsProto>('skiff/containerd/services/events/v1/events.proto');
+  const proto = loadAllGrpcObject<EventsProto>();
   server.addService(proto.skiff.containerd.services.events.v1.Events.service, eventsService(ctx.get('events', 'bus')));
 });
 
 export const versionGrpcPlugin = grpcPlugin('version', [], () => (server) => {
-  const proto = loadGrpcObject<VersionProto>('skiff/containerd/services/version/v1/version.proto');
+  const proto = loadAllGrpcObject<VersionProto>();
   server.addService(proto.skiff.containerd.services.version.v1.Version.service, versionService());
 });
 

@@ -11,7 +11,7 @@ const WarmPoolSchema = z.strictObject({
   /** Shims kept started ahead of need in each of `namespaces`. 0 starts every shim on demand. */
   size: z.number().int().min(0).max(64).default(1),
   namespaces: z.array(z.string().min(1)).default(['default']),
-  /** How long after a create took a warm shim its replacement starts (see runtime/warm-pool.ts). */
+  /** How long after a create took a warm shim, or after start-up, a refill starts (see runtime/warm-pool.ts). */
   refillDelayMs: z.number().int().min(0).max(60_000).default(500),
 });
 

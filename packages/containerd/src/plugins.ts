@@ -22,6 +22,8 @@ export interface Plugin<T = unknown> {
   /** "type/id" of the plugins whose instances init() asks for. */
   requires?: string[];
   init(ctx: PluginContext): T | Promise<T>;
+  /** Called, in order of initialisation, once the server answers on its socket. */
+  serving?(instance: T): void;
   /** Called in reverse order of initialisation when containerd stops. */
   close?(instance: T): void | Promise<void>;
 }
@@ -80,6 +82,11 @@ export class PluginRegistry {
       visiting.delete(key);
     };
     for (const key of this.plugins.keys()) await visit(key);
+  }
+
+  /** Tells every plugin that the server answers: for background work that must not delay that. */
+  serving(): void {
+    for (const key of this.order) this.plugins.get(key)!.serving?.(this.instances.get(key));
   }
 
   async close(): Promise<void> {

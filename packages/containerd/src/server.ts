@@ -60,6 +60,7 @@ export async function startContainerd(config: Config, options: { plugins?: Plugi
   }
   fs.chmodSync(config.address, 0o600);
   log.info({ address: config.address, plugins: registry.list().map((p) => `${p.type}/${p.id}`) }, 'serving');
+  registry.serving();
 
   let stopped: Promise<void> | undefined;
   return {

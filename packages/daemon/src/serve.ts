@@ -126,6 +126,7 @@ export async function serveApi(
     log,
   );
 
+  port.loadContracts();
   await containerdReady;
   // Served only once reconciled: a client must not see a container running that exited while
   // skiffd was down.

@@ -3,7 +3,7 @@
 import type * as grpc from '@grpc/grpc-js';
 import { z } from 'zod';
 import { failedPrecondition, invalidArgument } from '@skiff/errors';
-import { loadGrpcObject } from '@skiff/protos';
+import { loadAllGrpcObject } from '@skiff/protos';
 import type { ProtoGrpcType as ContentProto } from '@skiff/protos/generated/content';
 import type { ContentHandlers } from '@skiff/protos/generated/skiff/containerd/services/content/v1/Content';
 import type { Info } from '@skiff/protos/generated/skiff/containerd/services/content/v1/Info';
@@ -234,7 +234,7 @@ export const contentGrpcPlugin: Plugin<GrpcServicePlugin> = {
     const { store } = ctx.get<{ store: ContentStore }>('content', 'local');
     return {
       register(server) {
-        const proto = loadGrpcObject<ContentProto>('skiff/containerd/services/content/v1/content.proto');
+        const proto = loadAllGrpcObject<ContentProto>();
         server.addService(proto.skiff.containerd.services.content.v1.Content.service, contentService(store));
       },
     };

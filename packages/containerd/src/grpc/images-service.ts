@@ -2,7 +2,7 @@
 // the OCI JSON descriptors the store keeps and skiff.types.v1.Descriptor messages.
 import { z } from 'zod';
 import { invalidArgument } from '@skiff/errors';
-import { loadGrpcObject } from '@skiff/protos';
+import { loadAllGrpcObject } from '@skiff/protos';
 import type { ProtoGrpcType as ImagesProto } from '@skiff/protos/generated/images';
 import type { Image } from '@skiff/protos/generated/skiff/containerd/services/images/v1/Image';
 import type { ImagesHandlers } from '@skiff/protos/generated/skiff/containerd/services/images/v1/Images';
@@ -153,7 +153,7 @@ export const imagesGrpcPlugin: Plugin<GrpcServicePlugin> = {
     const collect = () => collectGarbage({ images, content: store, leases, snapshotter, containerSnapshotKeys: () => containers.snapshotKeys() });
     return {
       register(server) {
-        const proto = loadGrpcObject<ImagesProto>('skiff/containerd/services/images/v1/images.proto');
+        const proto = loadAllGrpcObject<ImagesProto>();
         server.addService(proto.skiff.containerd.services.images.v1.Images.service, imagesService({ images, collect }));
       },
     };

@@ -4,7 +4,7 @@
 import type * as grpc from '@grpc/grpc-js';
 import { z } from 'zod';
 import { invalidArgument } from '@skiff/errors';
-import { loadGrpcObject } from '@skiff/protos';
+import { loadAllGrpcObject } from '@skiff/protos';
 import type { ProtoGrpcType as SnapshotsProto } from '@skiff/protos/generated/snapshots';
 import type { Info } from '@skiff/protos/generated/skiff/containerd/services/snapshots/v1/Info';
 import type { SnapshotsHandlers } from '@skiff/protos/generated/skiff/containerd/services/snapshots/v1/Snapshots';
@@ -100,7 +100,7 @@ export const snapshotsGrpcPlugin: Plugin<GrpcServicePlugin> = {
     const snapshots = ctx.get<OverlaySnapshotter>('snapshotter', 'overlayfs');
     return {
       register(server) {
-        const proto = loadGrpcObject<SnapshotsProto>('skiff/containerd/services/snapshots/v1/snapshots.proto');
+        const proto = loadAllGrpcObject<SnapshotsProto>();
         server.addService(proto.skiff.containerd.services.snapshots.v1.Snapshots.service, snapshotsService(snapshots));
       },
     };

@@ -18,13 +18,18 @@ import type { ImageRecord, ImageStore } from '../images/store';
 import type { Platform } from '../registry/manifest';
 import type { OverlaySnapshotter } from '../snapshots/overlay';
 import type { ArchiveProgress } from '../transfer/archive-content';
-import { exportArchive } from '../transfer/archive-export';
-import { importArchive } from '../transfer/archive-import';
-import { type PauseTask, commitContainer } from '../transfer/commit';
-import { exportContainerRootfs } from '../transfer/rootfs-export';
-import { importRootfs } from '../transfer/rootfs-import';
+import type { PauseTask } from '../transfer/commit';
 import { toServiceError } from './status';
 import { namespaceOf, unary } from './unary';
+
+// Loaded on the first call: they bring tar, compression and the syscalls of layer unpacking,
+// which would delay the socket's first answer at every start of skiff-containerd.
+const exportArchive: typeof import('../transfer/archive-export').exportArchive = (...args) => require('../transfer/archive-export').exportArchive(...args);
+const importArchive: typeof import('../transfer/archive-import').importArchive = (...args) => require('../transfer/archive-import').importArchive(...args);
+const commitContainer: typeof import('../transfer/commit').commitContainer = (...args) => require('../transfer/commit').commitContainer(...args);
+const exportContainerRootfs: typeof import('../transfer/rootfs-export').exportContainerRootfs = (...args) =>
+  require('../transfer/rootfs-export').exportContainerRootfs(...args);
+const importRootfs: typeof import('../transfer/rootfs-import').importRootfs = (...args) => require('../transfer/rootfs-import').importRootfs(...args);
 
 export interface ArchiveHandlersDeps {
   content: ContentStore;

@@ -2,7 +2,7 @@
 // Unpack) and the archive half (Export, Import, ImportRootfs, ExportRootfs, Commit) over the
 // same content store, snapshotter and image store. Commit with pause freezes the task through
 // the shim runtime.
-import { loadGrpcObject } from '@skiff/protos';
+import { loadAllGrpcObject } from '@skiff/protos';
 import type { ProtoGrpcType as TransferProto } from '@skiff/protos/generated/transfer';
 import type { TransferHandlers } from '@skiff/protos/generated/skiff/containerd/services/transfer/v1/Transfer';
 import type { LeaseManager } from '../content/leases';
@@ -48,7 +48,7 @@ export const transferGrpcPlugin: Plugin<TransferInstance> = {
     return {
       registry,
       register(server) {
-        const proto = loadGrpcObject<TransferProto>('skiff/containerd/services/transfer/v1/transfer.proto');
+        const proto = loadAllGrpcObject<TransferProto>();
         server.addService(proto.skiff.containerd.services.transfer.v1.Transfer.service, handlers);
       },
     };

@@ -7,12 +7,16 @@ import type { Progress } from '@skiff/protos/generated/skiff/containerd/services
 import type { TransferHandlers } from '@skiff/protos/generated/skiff/containerd/services/transfer/v1/Transfer';
 import type { Credentials } from '../registry/auth';
 import type { ProgressEvent } from '../transfer/progress';
-import { type PullDeps, pull } from '../transfer/pull';
-import { push } from '../transfer/push';
-import { unpack } from '../transfer/unpack';
+import type { PullDeps } from '../transfer/pull';
 import { PlatformMessageSchema, imageToMessage, platformFromMessage } from './images-service';
 import { toServiceError } from './status';
 import { namespaceOf, unary } from './unary';
+
+// Loaded on the first call: they bring the registry protocol, decompression and layer unpacking,
+// which would delay the socket's first answer at every start of skiff-containerd.
+const pull: typeof import('../transfer/pull').pull = (...args) => require('../transfer/pull').pull(...args);
+const push: typeof import('../transfer/push').push = (...args) => require('../transfer/push').push(...args);
+const unpack: typeof import('../transfer/unpack').unpack = (...args) => require('../transfer/unpack').unpack(...args);
 
 const snapshotter = z.string().refine((s) => s === '' || s === 'overlayfs', { message: 'unknown snapshotter: only "overlayfs" (or "") is served' });
 

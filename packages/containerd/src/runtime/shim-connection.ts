@@ -1,6 +1,6 @@
 import * as grpc from '@grpc/grpc-js';
 import { SkiffError, kindOfGrpcCode } from '@skiff/errors';
-import { loadGrpcObject } from '@skiff/protos';
+import { loadAllGrpcObject } from '@skiff/protos';
 import type { ProtoGrpcType } from '@skiff/protos/generated/shim';
 import type { TaskClient } from '@skiff/protos/generated/skiff/shim/v1/Task';
 import type { Envelope__Output } from '@skiff/protos/generated/skiff/events/v1/Envelope';
@@ -8,7 +8,7 @@ import type { ShimHandle, ShimMethod } from './shim-port';
 
 let shimProto: ProtoGrpcType | undefined;
 function taskService(): ProtoGrpcType['skiff']['shim']['v1']['Task'] {
-  shimProto ??= loadGrpcObject<ProtoGrpcType>('skiff/shim/v1/shim.proto');
+  shimProto ??= loadAllGrpcObject<ProtoGrpcType>();
   return shimProto.skiff.shim.v1.Task;
 }
 

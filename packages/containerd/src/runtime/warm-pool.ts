@@ -43,13 +43,17 @@ export class WarmShimPool {
   /** A warm shim of this namespace, if one is ready; the pool starts a replacement soon. */
   take(namespace: string): WarmShim | undefined {
     const shim = this.idle.get(namespace)?.shift();
-    if (shim && !this.refillTimer) {
-      this.refillTimer = setTimeout(() => {
-        this.refillTimer = undefined;
-        void this.refill();
-      }, this.refillDelayMs);
-    }
+    if (shim) this.refillLater();
     return shim;
+  }
+
+  /** Starts a refill `refillDelayMs` from now, unless one is already due. */
+  refillLater(): void {
+    if (this.stopped || this.refillTimer) return;
+    this.refillTimer = setTimeout(() => {
+      this.refillTimer = undefined;
+      void this.refill();
+    }, this.refillDelayMs);
   }
 
   /** A warm shim just started, or found alive after a restart of containerd. */

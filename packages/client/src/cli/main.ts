@@ -9,6 +9,7 @@ import { version as clientVersion } from '../version';
 import type { CliContext } from './context';
 import { reportError } from './errors';
 import { boolValue, filterFlag, FlagError, intValue } from './flags';
+import { addContainerFlags, containerConfig, envFlag } from './container-flags';
 import { DockerCommand, helpTopic, TABLE_FORMAT_HELP, TEMPLATE_FORMAT_HELP, UsageError } from './help';
 import { create } from './commands/create';
 import { exec } from './commands/exec';
@@ -111,23 +112,24 @@ export async function runCli(argv: string[], makeContext: (flags: HostFlags) => 
   verb('images', 'images [OPTIONS] [REPOSITORY[:TAG]]', 'List images')
     .argument('[repository]')
     .option('-a, --all', 'Show all images (default hides intermediate images)')
+    .option('--digests', 'Show digests')
     .option('-q, --quiet', 'Only show image IDs')
     .option('--no-trunc', "Don't truncate output")
     .option('--format <string>', TABLE_FORMAT_HELP)
     .option('-f, --filter <filter>', 'Filter output based on conditions provided', filterFlag('-f, --filter', 'images [OPTIONS] [REPOSITORY[:TAG]]'))
-    .action((repo, o) => act((c) => images(c, { all: o.all, quiet: o.quiet, noTrunc: o.trunc === false, format: o.format, filters: o.filter, reference: repo }))());
+    .action((repo, o) => act((c) => images(c, { all: o.all, digests: o.digests, quiet: o.quiet, noTrunc: o.trunc === false, format: o.format, filters: o.filter, reference: repo }))());
   verb('pull', 'pull [OPTIONS] NAME[:TAG|@DIGEST]', 'Download an image from a registry')
     .argument('<name>')
     .action((name) => act((c) => pull(c, name))());
 
   // docker's run and create spell out --help, since their -h is --hostname.
   const containerFlags = (command: DockerCommand) =>
-    command
+    addContainerFlags(command)
       .helpOption('--help', 'Print usage')
       .argument('<image>')
       .argument('[command...]')
       .option('--name <string>', 'Assign a name to the container')
-      .option('-e, --env <list>', 'Set environment variables', collect)
+      .option('-e, --env <list>', 'Set environment variables', envFlag(command))
       .option('-w, --workdir <string>', 'Working directory inside the container')
       .option('-u, --user <string>', 'Username or UID (format: <name|uid>[:<group|gid>])')
       .option('--entrypoint <string>', 'Overwrite the default ENTRYPOINT of the image')
@@ -136,11 +138,11 @@ export async function runCli(argv: string[], makeContext: (flags: HostFlags) => 
       .option('--rm', 'Automatically remove the container and its associated anonymous volumes when it exits')
       .option('--detach-keys <string>', 'Override the key sequence for detaching a container')
       .passThroughOptions();
-  containerFlags(verb('create', 'create [OPTIONS] IMAGE [COMMAND] [ARG...]', 'Create a new container')).action((image, command, o) => act((c) => create(c, image, command, o))());
+  containerFlags(verb('create', 'create [OPTIONS] IMAGE [COMMAND] [ARG...]', 'Create a new container')).action((image, command, o) => act((c) => create(c, image, command, { ...o, config: containerConfig(o, c, 'create') }))());
   containerFlags(verb('run', 'run [OPTIONS] IMAGE [COMMAND] [ARG...]', 'Create and run a new container from an image'))
     .option('-d, --detach', 'Run container in background and print container ID')
     .option('--sig-proxy [bool]', 'Proxy received signals to the process', boolValue('--sig-proxy', 'run [OPTIONS] IMAGE [COMMAND] [ARG...]'), true)
-    .action((image, command, o) => act((c) => run(c, image, command, o))());
+    .action((image, command, o) => act((c) => run(c, image, command, { ...o, config: containerConfig(o, c, 'run') }))());
 
   verb('start', 'start [OPTIONS] CONTAINER [CONTAINER...]', 'Start one or more stopped containers')
     .argument('<container...>')

@@ -18,6 +18,8 @@ export interface ContainerFlags {
   detachKeys?: string;
   /** run only: forward skiff's signals to the attached container (docker's default, true). */
   sigProxy?: boolean;
+  /** The body parts of docker's other run/create flags (../container-flags.ts), over the ones above. */
+  config?: ContainerCreateBody;
 }
 
 export function createBody(image: string, command: string[], flags: ContainerFlags): ContainerCreateBody {
@@ -37,7 +39,8 @@ export function createBody(image: string, command: string[], flags: ContainerFla
     AttachStdin: attached && (flags.interactive ?? false),
     AttachStdout: attached,
     AttachStderr: attached,
-    HostConfig: { AutoRemove: flags.rm ?? false },
+    ...flags.config,
+    HostConfig: { AutoRemove: flags.rm ?? false, ...flags.config?.HostConfig },
   };
 }
 

@@ -60,8 +60,8 @@ const titles = (page: string) => page.split('\n').filter((line) => /^[A-Z][A-Za-
     expect(ours.code).toBe(0);
     expect(ours.stdout.split('\n').slice(0, 3)).toEqual(theirs.stdout.split('\n').slice(0, 3));
     expect(ours.stdout.split('\n').slice(0, 3)).toEqual(['Usage:  skiff run [OPTIONS] IMAGE [COMMAND] [ARG...]', '', 'Create and run a new container from an image']);
-    // docker's aliases name `container run`, which skiff does not have.
-    expect(titles(ours.stdout)).toEqual(['Options:']);
+    expect(titles(ours.stdout)).toEqual(['Aliases:', 'Options:']);
+    expect(ours.stdout).toContain('\nAliases:\n  skiff container run, skiff run\n');
     const flags = flagTable(ours.stdout);
     const dockers = flagTable(theirs.stdout);
     expect([...flags.keys()]).toEqual(expect.arrayContaining(['detach', 'detach-keys', 'entrypoint', 'env', 'help', 'interactive', 'name', 'rm', 'sig-proxy', 'tty', 'user', 'workdir']));

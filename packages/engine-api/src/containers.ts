@@ -122,6 +122,9 @@ export const ContainerInspectSchema = z
   .loose();
 export type ContainerInspect = z.infer<typeof ContainerInspectSchema>;
 
+/** POST /containers/{id}/update */
+export const ContainerUpdateResponseSchema = z.object({ Warnings: z.array(z.string()).nullish() }).loose();
+
 /** POST /containers/{id}/wait */
 export const ContainerWaitResponseSchema = z
   .object({ StatusCode: z.number(), Error: z.object({ Message: z.string() }).nullish() })

@@ -9,6 +9,8 @@ import { z } from 'zod';
 import { unavailable } from '@skiff/errors';
 import {
   type ContainerCreateBody,
+  type ContainerUpdateBody,
+  ContainerUpdateResponseSchema,
   type ExecCreateBody,
   type ExecStartBody,
   type NetworkConnectBody,
@@ -428,8 +430,12 @@ export class EngineClient {
     return this.call('POST', `/commit?${query}`, IdResponseSchema);
   }
 
-  pruneContainers() {
-    return this.call('POST', '/containers/prune', PruneResponseSchema);
+  updateContainer(id: string, body: ContainerUpdateBody) {
+    return this.call('POST', `/containers/${encodeURIComponent(id)}/update`, ContainerUpdateResponseSchema, { body });
+  }
+
+  pruneContainers(options: { filters?: Record<string, string[]> } = {}) {
+    return this.call('POST', '/containers/prune', PruneResponseSchema, { query: { filters: options.filters ? JSON.stringify(options.filters) : undefined } });
   }
 
   tagImage(source: string, repo: string, tag?: string) {
@@ -446,8 +452,10 @@ export class EngineClient {
     return this.call('GET', `/images/${encodeImage(name)}/history`, z.array(ImageHistoryItemSchema));
   }
 
-  pruneImages(options: { all?: boolean } = {}) {
-    return this.call('POST', '/images/prune', PruneResponseSchema, { query: { filters: options.all ? JSON.stringify({ dangling: ['false'] }) : undefined } });
+  /** `all` prunes every unused image, not only dangling ones (docker's dangling=false filter). */
+  pruneImages(options: { all?: boolean; filters?: Record<string, string[]> } = {}) {
+    const filters = options.all ? { ...options.filters, dangling: ['false'] } : options.filters;
+    return this.call('POST', '/images/prune', PruneResponseSchema, { query: { filters: filters ? JSON.stringify(filters) : undefined } });
   }
 
   /** A docker-archive tar of the named images. */

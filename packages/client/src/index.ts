@@ -4,4 +4,5 @@ export { DEFAULT_HOST, parseHost, resolveEndpoint, type Endpoint, type HostFlags
 export { FrameDecoder, demultiplex, frame, type StreamId } from './sdk/stdcopy';
 export { jsonLines } from './sdk/json-lines';
 export { renderTemplate } from './cli/template';
-export { configDir, eraseCredentials, registryAuthHeader, registryOf, storeCredentials } from './sdk/auth';
+export { configDir, type CredentialStore, eraseCredentials, registryAuthHeader, registryOf, storeCredentials } from './sdk/auth';
+export { CredentialHelperError } from './sdk/credential-helpers';

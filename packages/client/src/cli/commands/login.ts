@@ -1,5 +1,6 @@
 // docker login / logout: the daemon checks the credentials (POST /auth), the client keeps them
-// in config.json's `auths` (base64 "user:password"), which pull and push then send.
+// with the registry's credential helper or in config.json's `auths` (base64 "user:password"),
+// which pull and push then send.
 import { configDir, DEFAULT_REGISTRY, eraseCredentials, storeCredentials } from '../../sdk/auth';
 import type { CliContext } from '../context';
 
@@ -38,9 +39,10 @@ export async function login(ctx: CliContext, server: string | undefined, options
   }
   const registry = registryKey(server);
   await ctx.engine.auth({ username: options.username, password, serveraddress: registry });
-  const dir = configDir(ctx.env);
-  storeCredentials(dir, registry, options.username, password);
-  ctx.stderr.write(`WARNING! Your credentials are stored unencrypted in '${dir}/config.json'.\nConfigure a credential helper to remove this warning. See\nhttps://docs.docker.com/go/credential-store/\n\n`);
+  const stored = storeCredentials(configDir(ctx.env), registry, options.username, password);
+  if ('file' in stored) {
+    ctx.stderr.write(`WARNING! Your credentials are stored unencrypted in '${stored.file}'.\nConfigure a credential helper to remove this warning. See\nhttps://docs.docker.com/go/credential-store/\n\n`);
+  }
   ctx.stdout.write('Login Succeeded\n');
   return 0;
 }

@@ -156,11 +156,11 @@ export async function runCli(argv: string[], makeContext: (flags: HostFlags) => 
         .option('-i, --interactive', 'Keep STDIN open even if not attached')
         .option('-t, --tty', 'Allocate a pseudo-TTY')
         .option('--rm', 'Automatically remove the container and its associated anonymous volumes when it exits')
-        .option('--detach-keys <string>', 'Override the key sequence for detaching a container')
-        .passThroughOptions();
+          .passThroughOptions();
     containerFlags(verb('create', 'create [OPTIONS] IMAGE [COMMAND] [ARG...]', 'Create a new container')).action((image, command, o) => act((c) => create(c, image, command, { ...o, config: containerConfig(o, c, 'create') }))());
     containerFlags(verb('run', 'run [OPTIONS] IMAGE [COMMAND] [ARG...]', 'Create and run a new container from an image'))
       .option('-d, --detach', 'Run container in background and print container ID')
+      .option('--detach-keys <string>', 'Override the key sequence for detaching a container')
       .option('--sig-proxy [bool]', 'Proxy received signals to the process', boolValue('--sig-proxy', 'run [OPTIONS] IMAGE [COMMAND] [ARG...]'), true)
       .action((image, command, o) => act((c) => run(c, image, command, { ...o, config: containerConfig(o, c, 'run') }))());
 

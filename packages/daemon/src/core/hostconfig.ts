@@ -208,35 +208,3 @@ export function keptHostConfig(hc: Record<string, unknown> | null | undefined): 
   }
   return out as HostConfigResources & MountFields;
 }
-
-/** inspect's HostConfig values of these fields: as given, Docker's zero values otherwise. */
-export function hostConfigView(hc: HostConfigResources & MountFields): Record<string, unknown> {
-  return {
-    Binds: hc.Binds ?? null,
-    ...(hc.Mounts?.length ? { Mounts: hc.Mounts } : {}),
-    Tmpfs: hc.Tmpfs ?? null,
-    VolumesFrom: hc.VolumesFrom ?? null,
-    Memory: hc.Memory ?? 0,
-    MemorySwap: hc.MemorySwap ?? 0,
-    MemoryReservation: hc.MemoryReservation ?? 0,
-    NanoCpus: hc.NanoCpus ?? 0,
-    CpuShares: hc.CpuShares ?? 0,
-    CpuPeriod: hc.CpuPeriod ?? 0,
-    CpuQuota: hc.CpuQuota ?? 0,
-    CpusetCpus: hc.CpusetCpus ?? '',
-    CpusetMems: hc.CpusetMems ?? '',
-    PidsLimit: hc.PidsLimit ?? null,
-    BlkioWeight: hc.BlkioWeight ?? 0,
-    OomKillDisable: hc.OomKillDisable ?? false,
-    Ulimits: hc.Ulimits ?? null,
-    CapAdd: hc.CapAdd ?? null,
-    CapDrop: hc.CapDrop ?? null,
-    Privileged: hc.Privileged ?? false,
-    ReadonlyRootfs: hc.ReadonlyRootfs ?? false,
-    SecurityOpt: hc.SecurityOpt ?? null,
-    ...(hc.Sysctls ? { Sysctls: hc.Sysctls } : {}),
-    ShmSize: hc.ShmSize || 64 * 1024 * 1024,
-    GroupAdd: hc.GroupAdd ?? null,
-    Init: hc.Init ?? null,
-  };
-}

@@ -8,10 +8,32 @@ import type { NetworkDef } from './store';
 
 const EPOCH = new Date(0).toISOString();
 
+/** A timestamp as Go's time.Time marshals it (RFC 3339, no trailing zeros in the fraction). */
+function goTime(iso: string): string {
+  return iso.replace(/\.(\d*?)0+Z$/, (_m, digits: string) => (digits ? `.${digits}Z` : 'Z'));
+}
+
+/** Docker's network Inspect struct in its order (Peers and Services are `omitempty`: never sent). */
 export function networkView(n: NetworkRef, records: ContainerRecord[], builtinCreated = EPOCH): Record<string, unknown> {
-  const common = { Scope: 'local', EnableIPv4: true, EnableIPv6: false, Ingress: false, ConfigFrom: { Network: '' }, ConfigOnly: false, Peers: undefined };
   if (n.kind === 'builtin') {
-    return { Name: n.Name, Id: n.Id, Created: builtinCreated, ...common, Driver: n.Driver, IPAM: { Driver: 'default', Options: null, Config: [] }, Internal: false, Attachable: false, Containers: {}, Options: {}, Labels: {} };
+    return {
+      Name: n.Name,
+      Id: n.Id,
+      Created: goTime(builtinCreated),
+      Scope: 'local',
+      Driver: n.Driver,
+      EnableIPv4: true,
+      EnableIPv6: false,
+      IPAM: { Driver: 'default', Options: null, Config: [] },
+      Internal: false,
+      Attachable: false,
+      Ingress: false,
+      ConfigFrom: { Network: '' },
+      ConfigOnly: false,
+      Containers: {},
+      Options: {},
+      Labels: {},
+    };
   }
   const d = n.def;
   const containers: Record<string, object> = {};
@@ -24,12 +46,17 @@ export function networkView(n: NetworkRef, records: ContainerRecord[], builtinCr
   return {
     Name: d.Name,
     Id: d.Id,
-    Created: d.Created,
-    ...common,
+    Created: goTime(d.Created),
+    Scope: 'local',
     Driver: d.Driver,
+    EnableIPv4: true,
+    EnableIPv6: false,
     IPAM: { Driver: 'default', Options: d.Name === 'bridge' ? null : {}, Config: [ipamConfigView(d)] },
     Internal: d.Internal,
     Attachable: d.Attachable,
+    Ingress: false,
+    ConfigFrom: { Network: '' },
+    ConfigOnly: false,
     Containers: containers,
     Options: d.Options,
     Labels: d.Labels,
@@ -68,6 +95,7 @@ export function networkMatches(view: Record<string, unknown>, filters: Map<strin
   return true;
 }
 
+/** Docker's EndpointSettings struct in its order. */
 function endpointView(e: Endpoint): object {
   return {
     IPAMConfig: e.IPAMConfig,
@@ -75,6 +103,7 @@ function endpointView(e: Endpoint): object {
     Aliases: e.Aliases,
     MacAddress: e.MacAddress,
     DriverOpts: null,
+    GwPriority: 0,
     NetworkID: e.NetworkID,
     EndpointID: e.EndpointID,
     Gateway: e.Gateway,
@@ -88,7 +117,8 @@ function endpointView(e: Endpoint): object {
 }
 
 /**
- * NetworkSettings.Networks; the top-level addresses are the default bridge's, as in Docker.
+ * NetworkSettings in the order of Docker's struct, its deprecated fields with the values dockerd
+ * gives them; the top-level addresses are the default bridge's, as in Docker.
  * `sandboxKey`: the path of the running container's network namespace (tools enter it by that).
  */
 export function networkSettingsView(r: ContainerRecord, sandboxKey = ''): Record<string, unknown> {
@@ -97,14 +127,20 @@ export function networkSettingsView(r: ContainerRecord, sandboxKey = ''): Record
     Bridge: '',
     SandboxID: '',
     SandboxKey: sandboxKey,
+    Ports: r.Ports,
+    HairpinMode: false,
+    LinkLocalIPv6Address: '',
+    LinkLocalIPv6PrefixLen: 0,
+    SecondaryIPAddresses: null,
+    SecondaryIPv6Addresses: null,
     EndpointID: bridge?.EndpointID ?? '',
     Gateway: bridge?.Gateway ?? '',
-    IPAddress: bridge?.IPAddress ?? '',
-    IPPrefixLen: bridge?.IPPrefixLen ?? 0,
-    MacAddress: bridge?.MacAddress ?? '',
     GlobalIPv6Address: '',
     GlobalIPv6PrefixLen: 0,
+    IPAddress: bridge?.IPAddress ?? '',
+    IPPrefixLen: bridge?.IPPrefixLen ?? 0,
     IPv6Gateway: '',
+    MacAddress: bridge?.MacAddress ?? '',
     Networks: Object.fromEntries(Object.entries(r.Networks).map(([k, e]) => [k, endpointView(e)])),
   };
 }

@@ -1,11 +1,10 @@
 // A container record in the shapes of the Docker API: the inspect document and the list entry.
-import type { ContainerRecord } from '../../store/record';
-import { hostConfigView } from '../../core/hostconfig';
+import type { ContainerConfig, ContainerRecord } from '../../store/record';
 import { mountViews } from '../../core/mounts';
-import { restartPolicyView } from '../../core/restart-policy';
 import { healthSuffix } from '../../core/health-config';
 import { portSummary } from '../../network/ports';
 import { networkSettingsView } from '../../network/views';
+import { hostConfigInspectView } from './hostconfig-view';
 
 function humanDuration(ms: number): string {
   const s = Math.round(ms / 1000);
@@ -67,6 +66,41 @@ export function summary(r: ContainerRecord): object {
   };
 }
 
+/** Config.Healthcheck in Go's field order; its fields are all `omitempty`. */
+function healthcheckView(h: NonNullable<ContainerConfig['Healthcheck']>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (h.Test?.length) out.Test = h.Test;
+  for (const key of ['Interval', 'Timeout', 'StartPeriod', 'StartInterval', 'Retries'] as const) if (h[key]) out[key] = h[key];
+  return out;
+}
+
+/** inspect's Config: Docker's container Config struct in its order, `omitempty` fields only when set. */
+export function configView(c: ContainerConfig): Record<string, unknown> {
+  return {
+    Hostname: c.Hostname,
+    Domainname: c.Domainname,
+    User: c.User,
+    AttachStdin: c.AttachStdin,
+    AttachStdout: c.AttachStdout,
+    AttachStderr: c.AttachStderr,
+    ...(c.ExposedPorts && Object.keys(c.ExposedPorts).length > 0 ? { ExposedPorts: c.ExposedPorts } : {}),
+    Tty: c.Tty,
+    OpenStdin: c.OpenStdin,
+    StdinOnce: c.StdinOnce,
+    Env: c.Env,
+    Cmd: c.Cmd,
+    ...(c.Healthcheck ? { Healthcheck: healthcheckView(c.Healthcheck) } : {}),
+    Image: c.Image,
+    Volumes: c.Volumes ?? null,
+    WorkingDir: c.WorkingDir,
+    Entrypoint: c.Entrypoint,
+    OnBuild: null,
+    Labels: c.Labels,
+    ...(c.StopSignal ? { StopSignal: c.StopSignal } : {}),
+    ...(c.StopTimeout != null ? { StopTimeout: c.StopTimeout } : {}),
+  };
+}
+
 export function inspect(r: ContainerRecord, execIds: string[] = [], sandboxKey = ''): object {
   const s = r.State;
   return {
@@ -102,23 +136,10 @@ export function inspect(r: ContainerRecord, execIds: string[] = [], sandboxKey =
     ProcessLabel: '',
     AppArmorProfile: '',
     ExecIDs: execIds.length > 0 ? execIds : null,
-    HostConfig: {
-      NetworkMode: r.HostConfig.NetworkMode,
-      AutoRemove: r.HostConfig.AutoRemove,
-      LogConfig: r.HostConfig.LogConfig,
-      Runtime: r.HostConfig.Runtime,
-      RestartPolicy: restartPolicyView(r.HostConfig.RestartPolicy),
-      PortBindings: r.HostConfig.PortBindings ?? {},
-      PublishAllPorts: r.HostConfig.PublishAllPorts ?? false,
-      Dns: r.HostConfig.Dns ?? [],
-      DnsOptions: r.HostConfig.DnsOptions ?? [],
-      DnsSearch: r.HostConfig.DnsSearch ?? [],
-      ExtraHosts: r.HostConfig.ExtraHosts ?? null,
-      ...hostConfigView(r.HostConfig),
-    },
-    GraphDriver: { Name: 'overlayfs', Data: null },
+    HostConfig: hostConfigInspectView(r.HostConfig),
+    GraphDriver: { Data: null, Name: 'overlayfs' },
     Mounts: mountViews(r.MountPoints),
-    Config: { ...r.Config, Volumes: r.Config.Volumes ?? null, OnBuild: null },
-    NetworkSettings: { Ports: r.Ports, ...networkSettingsView(r, sandboxKey) },
+    Config: configView(r.Config),
+    NetworkSettings: networkSettingsView(r, sandboxKey),
   };
 }

@@ -33,6 +33,19 @@ export function imageSummary(image: DockerImage, containers: number, apiVersion:
   };
 }
 
+/** The image config's fields in the order of Docker's OCI image config struct (all `omitempty`). */
+const IMAGE_CONFIG_ORDER = ['User', 'ExposedPorts', 'Env', 'Entrypoint', 'Cmd', 'Volumes', 'WorkingDir', 'Labels', 'StopSignal', 'ArgsEscaped', 'Healthcheck', 'OnBuild', 'Shell'];
+
+const isEmpty = (v: unknown) => v == null || v === '' || v === false || (typeof v === 'object' && Object.keys(v).length === 0);
+
+/** inspect's Config: Docker's fields in order without the empty ones, then any others the image carries, as stored. */
+export function imageConfigView(config: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of IMAGE_CONFIG_ORDER) if (!isEmpty(config[key])) out[key] = config[key];
+  for (const [key, value] of Object.entries(config)) if (!IMAGE_CONFIG_ORDER.includes(key)) out[key] = value;
+  return out;
+}
+
 export function imageInspect(image: DockerImage, apiVersion: string): object {
   const { tags, digests } = familiar(image);
   const c = image.resolved.config;
@@ -45,13 +58,13 @@ export function imageInspect(image: DockerImage, apiVersion: string): object {
     Created: c.created ?? '',
     DockerVersion: '',
     Author: c.author ?? '',
-    Config: c.config ?? {},
+    Config: imageConfigView(c.config ?? {}),
     Architecture: c.architecture ?? '',
     ...(c.variant ? { Variant: c.variant } : {}),
     Os: c.os ?? '',
     Size: image.resolved.layersSize,
     ...(compareVersions(apiVersion, '1.44') < 0 ? { VirtualSize: image.resolved.layersSize } : {}),
-    GraphDriver: { Name: 'overlayfs', Data: null },
+    GraphDriver: { Data: null, Name: 'overlayfs' },
     RootFS: { Type: 'layers', Layers: c.rootfs?.diff_ids ?? [] },
     Metadata: { LastTagTime: '0001-01-01T00:00:00Z' },
   };

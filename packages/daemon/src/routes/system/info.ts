@@ -65,6 +65,8 @@ export function infoRoutes(app: FastifyInstance, deps: ApiDeps): void {
       RuncCommit: { ID: '' },
       InitCommit: { ID: '' },
       SecurityOptions: [],
+      // No CDI device support: no spec directories (the field is not omitempty in Docker).
+      CDISpecDirs: null,
       Warnings: [],
     };
   });

@@ -39,6 +39,8 @@ describeRoot('docker network against skiffd', () => {
   jest.setTimeout(120_000);
   const h = new SkiffdHarness();
   const net = `skn${process.pid}`;
+  /** Ids of the networks this suite makes: their bridges and rules must be gone at the end. */
+  const made: string[] = [];
 
   beforeAll(async () => {
     await h.start();
@@ -71,6 +73,7 @@ describeRoot('docker network against skiffd', () => {
   it('a user-defined network: containers reach each other, inspect shows them, rm refuses while in use', async () => {
     const netId = await h.dockerOk(['network', 'create', '--label', 'test=yes', net]);
     expect(netId).toMatch(/^[0-9a-f]{64}$/);
+    made.push(netId);
     const dup = await h.docker(['network', 'create', net]);
     expect(dup.stderr).toContain(`network with name ${net} already exists`);
     const info = JSON.parse(await h.dockerOk(['network', 'inspect', net]))[0];
@@ -110,7 +113,7 @@ describeRoot('docker network against skiffd', () => {
   });
 
   it('docker network connect adds an interface to a running container; disconnect takes it away', async () => {
-    await h.dockerOk(['network', 'create', `${net}b`]);
+    made.push(await h.dockerOk(['network', 'create', `${net}b`]));
     await h.dockerOk(['run', '-d', '--name', 'joiner', 'busybox', 'sleep', '1000']);
     await h.dockerOk(['network', 'connect', `${net}b`, 'joiner']);
     const links = await h.dockerOk(['exec', 'joiner', 'ip', '-o', 'link']);
@@ -189,6 +192,7 @@ describeRoot('docker network against skiffd', () => {
       execFileSync('docker-compose', ['-p', project, ...args], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH ?? '/usr/bin:/bin', DOCKER_HOST: `unix://${h.socket}`, HOME: h.dir } });
     try {
       compose(['up', '-d', 'web']);
+      made.push(await h.dockerOk(['network', 'ls', '-q', '--no-trunc', '--filter', `name=${project}`]));
       expect(compose(['run', '--rm', 'check'])).toContain('hello-compose');
     } finally {
       compose(['down']);
@@ -201,8 +205,16 @@ describeRoot('docker network against skiffd', () => {
     expect(fs.existsSync(netnsDir) ? fs.readdirSync(netnsDir) : []).toEqual([]);
     const networks = fs.readdirSync(path.join(h.dataRoot, 'networks'));
     expect(networks).toHaveLength(1);
-    // Only the default bridge's device and rules stay while skiffd runs; its veths are gone.
+    // Only the default bridge's device and rules stay while skiffd runs; its veths are gone, and
+    // so are the bridges and rules of every network this suite made (the chain is the host's:
+    // other engines' networks may be in it).
     expect(sh('ip', ['-o', 'link', 'show', 'master', h.bridge]).trim()).toBe('');
-    expect(sh('iptables', ['-w', '-S', 'SKIFF-FORWARD'])).not.toContain('br-');
+    const forward = sh('iptables', ['-w', '-S', 'SKIFF-FORWARD']);
+    const links = sh('ip', ['-o', 'link', 'show']);
+    for (const id of made) {
+      expect(id).toMatch(/^[0-9a-f]{64}$/);
+      expect(forward).not.toContain(`br-${id.slice(0, 12)}`);
+      expect(links).not.toContain(`br-${id.slice(0, 12)}`);
+    }
   });
 });

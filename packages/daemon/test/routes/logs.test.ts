@@ -62,6 +62,9 @@ it('tail, since and timestamps', async () => {
   expect(await get('tail=2')).toEqual(['stderr:two\n', 'stdout:three\n']);
   expect(await get('tail=0')).toEqual([]);
   expect(await get('tail=all')).toHaveLength(3);
+  // As dockerd: a negative or non-integer tail is every line (testcontainers sends -1).
+  expect(await get('tail=-1')).toHaveLength(3);
+  expect(await get('tail=x')).toHaveLength(3);
   expect(await get(`since=${Date.parse('2026-01-01T00:00:02Z') / 1000}`)).toEqual(['stderr:two\n', 'stdout:three\n']);
   expect(await get('timestamps=1&tail=1')).toEqual(['stdout:2026-01-01T00:00:03.000000003Z three\n']);
 });

@@ -23,10 +23,11 @@ const QuerySchema = z.object({
   since: seconds,
   until: seconds,
   timestamps: queryBool,
+  // dockerd reads anything but a non-negative integer (`all`, `-1` as testcontainers sends, junk)
+  // as every line, never as an error.
   tail: z
     .string()
-    .regex(/^(all|\d+)$/, 'must be "all" or a number')
-    .transform((t) => (t === 'all' ? undefined : Number(t)))
+    .transform((t) => (/^\+?\d+$/.test(t) ? Number(t) : undefined))
     .optional(),
   details: queryBool,
 });

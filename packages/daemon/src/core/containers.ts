@@ -75,6 +75,11 @@ export class ContainerService {
   private readonly waiters = new Map<string, Set<Waiter>>();
   /** StdinOnce containers whose attached client ended its input before the task started. */
   private readonly stdinEndedEarly = new Set<string>();
+  /**
+   * Created by this process and not started since: no task can exist for them (only start makes
+   * one), so their first start spares the round trip that deletes a stale task.
+   */
+  private readonly neverStarted = new Set<string>();
   private readonly attachments = new AttachManager();
   private readonly imageUserFiles = new ImageUserFiles();
   private readonly restarts: RestartScheduler;
@@ -331,6 +336,7 @@ export class ContainerService {
         throw err;
       }
       this.save(record);
+      this.neverStarted.add(id);
       this.emit(record, 'create');
     } catch (err) {
       this.names.delete(name);
@@ -436,7 +442,7 @@ export class ContainerService {
       const paths = this.stdioPaths(record);
       this.o.fifos.create(id, paths);
       // A task of a previous run that was never deleted (skiffd died at the wrong moment).
-      await this.o.port.deleteTask(id);
+      if (!this.neverStarted.delete(id)) await this.o.port.deleteTask(id);
       this.mountVolumes(record);
       let created = false;
       try {
@@ -473,9 +479,11 @@ export class ContainerService {
     await this.mutex.run(id, async () => {
       const record = this.records.get(id);
       if (!record || (record.State.Status !== 'running' && record.State.Status !== 'paused')) return;
+      let taskDeleted = true;
       try {
         await this.o.port.deleteTask(id);
       } catch (err) {
+        taskDeleted = false;
         this.o.log.warn({ id, err }, 'deleting the exited task failed');
       }
       this.attachments.taskExited(id);
@@ -491,7 +499,7 @@ export class ContainerService {
           this.start(id, 'policy').catch((err: Error) => this.o.log.warn({ id, err: err.message }, 'restart by the restart policy failed'));
         });
       }
-      if (record.HostConfig.AutoRemove) await this.removeLocked(id, true);
+      if (record.HostConfig.AutoRemove) await this.removeLocked(id, true, taskDeleted);
     });
   }
 
@@ -714,12 +722,13 @@ export class ContainerService {
     }
   }
 
-  private async removeLocked(id: string, removeVolumes: boolean): Promise<void> {
+  /** `taskDeleted`: the caller has just deleted the task under the lock, a round trip spared. */
+  private async removeLocked(id: string, removeVolumes: boolean, taskDeleted = false): Promise<void> {
     const record = this.records.get(id)!;
     this.restarts.reset(id);
     this.setState(id, { Status: 'removing' });
     try {
-      await this.o.port.deleteTask(id);
+      if (!taskDeleted) await this.o.port.deleteTask(id);
       if (this.o.network) await this.releaseNetwork(id);
       await this.o.port.deleteContainer(id);
       await this.o.port.removeSnapshot(id);
@@ -733,6 +742,7 @@ export class ContainerService {
     this.names.delete(record.Name);
     if (removeVolumes) this.removeAnonymousVolumes(record.MountPoints);
     this.stdinEndedEarly.delete(id);
+    this.neverStarted.delete(id);
     this.notify(id, ['not-running', 'next-exit', 'removed'], record.State.ExitCode);
     this.emit(record, 'destroy');
   }

@@ -1,9 +1,9 @@
 // The FIFOs a container's task is created with, under <exec-root>/containers/<id>: the shim
 // writes live output to them while someone reads and reads stdin from one, so skiffd can attach,
 // detach and reattach (also after its own restart) without the container noticing.
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { mkfifo } from './libc';
 
 export interface StdioPaths {
   stdin: string;
@@ -30,9 +30,7 @@ export class FifoDirs {
 
   create(id: string, paths: StdioPaths): void {
     fs.mkdirSync(this.dir(id), { recursive: true, mode: 0o700 });
-    const missing = [paths.stdin, paths.stdout, paths.stderr].filter((p) => p !== '' && !fs.existsSync(p));
-    // Node has no mkfifo(3); coreutils' is tiny and runs once per container, not per start.
-    if (missing.length > 0) execFileSync('mkfifo', ['-m', '600', ...missing]);
+    for (const p of [paths.stdin, paths.stdout, paths.stderr]) if (p !== '' && !fs.existsSync(p)) mkfifo(p, 0o600);
   }
 
   remove(id: string): void {

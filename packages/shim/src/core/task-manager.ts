@@ -490,10 +490,20 @@ export class TaskManager {
   private async settleTask(task: Task): Promise<void> {
     const left = await task.runtime.pids(task.id).catch(() => []);
     if (left.length > 0) await task.runtime.kill(task.id, SIGKILL, true).catch(() => undefined);
+    let awaited = false;
     for (const exec of task.execs.values()) {
-      await exec.starting?.catch(() => undefined);
-      if (exec.pid !== 0 && exec.status !== 'stopped') await exec.exited;
+      if (exec.starting) {
+        awaited = true;
+        await exec.starting.catch(() => undefined);
+      }
+      if (exec.pid !== 0 && exec.status !== 'stopped') {
+        awaited = true;
+        await exec.exited;
+      }
     }
+    // An empty cgroup with no exec on its way in stays empty: the usual exit of a container in its
+    // own pid namespace needs no second look (nor the sweep, which SIGCHLD and Delete run anyway).
+    if (left.length === 0 && !awaited) return;
     const deadline = Date.now() + this.settleTimeoutMs;
     for (;;) {
       this.opts.reapOrphans?.();

@@ -30,8 +30,19 @@ describe('Go template subset', () => {
 
   it('aligns tables as docker\'s tabwriter (minwidth 10, padding 3)', () => {
     expect(tabwrite(['A\tBBBBBBBBBBBB\tC', 'xx\ty\tzzz'])).toBe('A         BBBBBBBBBBBB   C\nxx        y              zzz\n');
-    expect(formatRows('table {{.ID}}\\t{{.Name}}', [{ ID: '1', Name: 'n' }], { ID: 'ID', Name: 'NAME' })).toBe('ID        NAME\n1         n\n');
-    expect(formatRows('{{.ID}}:{{.Name}}', [{ ID: '1', Name: 'n' }], {})).toBe('1:n\n');
+    const table = 'table {{.ID}}\\t{{.Name}}';
+    expect(formatRows('table {{.ID}}\\t{{.Name}}', table, [{ ID: '1', Name: 'n' }], { ID: 'ID', Name: 'NAME' })).toBe('ID        NAME\n1         n\n');
+    expect(formatRows('{{.ID}}:{{.Name}}', table, [{ ID: '1', Name: 'n' }], {})).toBe('1:n\n');
+  });
+
+  it("takes docker's keywords: none or table is the listing's table, json a JSON object per row with its fields in Go's map order", () => {
+    const table = 'table {{.ID}}\\t{{.Name}}';
+    const rows = [{ Name: 'n', ID: '1', Labels: 'a<b' }];
+    const headers = { ID: 'ID', Name: 'NAME' };
+    expect(formatRows(undefined, table, rows, headers)).toBe('ID        NAME\n1         n\n');
+    expect(formatRows('table', table, rows, headers)).toBe('ID        NAME\n1         n\n');
+    expect(formatRows('json', table, rows, headers)).toBe('{"ID":"1","Labels":"a\\u003cb","Name":"n"}\n');
+    expect(formatRows('{{json .}}', table, rows, headers)).toBe('{"ID":"1","Labels":"a\\u003cb","Name":"n"}\n');
   });
 
   it('renders durations and sizes as go-units', () => {

@@ -763,7 +763,7 @@ function timedRunc(root, bundle, id) {
 
 /** One container of `true` through skiff-containerd; the container record is made before timing. */
 async function timedSkiff(skiff, spec, id, shimGroup = '') {
-  const warmBefore = skiff.readyWarm();
+  const shimsBefore = new Set(skiff.shimPids());
   await skiff.createContainer(id, spec, shimGroup);
   const t0 = nowMs();
   await skiff.tasks('Create', { containerId: id });
@@ -772,14 +772,14 @@ async function timedSkiff(skiff, spec, id, shimGroup = '') {
   const t2 = nowMs();
   const exit = await skiff.tasks('Wait', { containerId: id });
   const t3 = nowMs();
+  // No shim process started between create and exit: the task ran in a shim that was already up
+  // (a warm one; after Delete it is recycled into the pool, so its directory stays).
+  const usedWarm = skiff.shimPids().every((pid) => shimsBefore.has(pid));
   await skiff.tasks('Delete', { containerId: id });
   const t4 = nowMs();
   await skiff.deleteContainer(id);
   checkInterrupted();
   if (exit.exitStatus !== 0) throw new Error(`skiff task ${id} exited ${exit.exitStatus}`);
-  // A warm shim's directory is removed when the shim retires with its only task: one of those
-  // that were ready before the run being gone means this task ran in it.
-  const usedWarm = warmBefore.some((d) => !fs.existsSync(d));
   return { exit_ms: t3 - t0, deleted_ms: t4 - t0, create_ms: t1 - t0, start_ms: t2 - t1, wait_ms: t3 - t2, delete_ms: t4 - t3, usedWarm };
 }
 
@@ -862,7 +862,7 @@ async function phaseStart(ctx, opts, bundle, spec) {
   process.stdout.write(
     `  skiff warm-shim phases (medians): Tasks.Create ${ph.create_ms} / Start ${ph.start_ms} / Wait ${ph.wait_ms} / Delete ${ph.delete_ms} ms\n` +
       `  warm shim: before every skiff run the pool is back to ${WARM} ready warm shim(s) (shim.address written), no shim starting or retiring;\n` +
-      `    the task ran in a warm shim in ${result.warm_shim_used} timed runs (each warm shim serves one task, then retires)\n` +
+      `    the task ran in a warm shim in ${result.warm_shim_used} timed runs (a warm shim serves one task at a time and is recycled into the pool after Delete)\n` +
       `  hot group shim (context): tasks of shim group "${hotGroup}", whose shim stays up holding one sleeping container\n` +
       `  ratio skiff/runc (medians), warm shim: ${result.ratio_exit.toFixed(2)}x to exit, ${result.ratio_deleted.toFixed(2)}x to deleted   (goal <= 1.00)\n` +
       `  ratio skiff/runc (medians), hot group shim: ${result.hot_shim.ratio_exit.toFixed(2)}x to exit, ${result.hot_shim.ratio_deleted.toFixed(2)}x to deleted\n`,

@@ -111,6 +111,7 @@ const name = (url: string) => new URL(`http://x${url}`).searchParams.get('name')
 (usable ? describe : describe.skip)('run/create flags: the body docker sends', () => {
   const cases: [string, string[]][] = [
     ['ports', ['-p', '127.0.0.1:8080:80/udp', '-p', '9000-9001:9000-9001', '-p', '[::1]:82:82/tcp', '-p', '127.0.0.1::81', '-p', '80', '-p', '8080:80', '-p', '7000-7010:53/udp', '-P', '--expose', '7000-7001', '--expose', '90/udp']],
+    ['ports, long form', ['-p', 'target=80,published=8081', '-p', 'target=53,published=5353,protocol=udp', '-p', 'target=90', '-p', 'published=9090,target=9091,mode=host']],
     ['volumes and mounts', ['-v', '/tmp:/data:ro', '-v', 'vol1:/v', '-v', '/anon', '-v', './rel:/r:rw', '-v', 'a:b:c:d', '--tmpfs', '/run:rw,size=64m', '--tmpfs', '/x', '--volumes-from', 'other:ro', '--volumes-from', 'third']],
     [
       '--mount',
@@ -176,6 +177,8 @@ const name = (url: string) => new URL(`http://x${url}`).searchParams.get('name')
     ['--pids-limit', 'x'],
     ['--stop-timeout', 'x'],
     ['-p', 'abc'],
+    ['-p', 'target=80,published'],
+    ['-p', 'published=80'],
     ['-p', '80:abc'],
     ['-p', '1-2:3-5'],
     ['-p', '70000'],

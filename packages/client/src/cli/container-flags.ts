@@ -20,6 +20,7 @@ import {
   parseMount,
   parseNanoCpus,
   parsePortSpec,
+  standardPortNotation,
   parseRamSize,
   parseRestartPolicy,
   parseSwapSize,
@@ -365,7 +366,7 @@ function translate(o: ContainerOptionValues, env: NodeJS.ProcessEnv): ContainerC
   const exposed: Record<string, object> = {};
   const bindings: NonNullable<HostConfigCreateBody['PortBindings']> = {};
   for (const spec of o.publish ?? []) {
-    for (const mapping of parsePortSpec(spec)) {
+    for (const mapping of parsePortSpec(standardPortNotation(spec))) {
       exposed[mapping.port] = {};
       bindings[mapping.port] = [...(bindings[mapping.port] ?? []), { HostIp: mapping.hostIp, HostPort: mapping.hostPort }];
     }

@@ -142,6 +142,21 @@ export interface PortMapping {
   hostPort: string;
 }
 
+/**
+ * docker's long form of -p ("target=80,published=8080,protocol=udp") in the short notation
+ * ("8080:80/udp"), as the docker CLI rewrites it before parsing; other values pass unchanged.
+ */
+export function standardPortNotation(raw: string): string {
+  if (!raw.includes('=')) return raw;
+  const params: Record<string, string> = { protocol: 'tcp' };
+  for (const param of raw.split(',')) {
+    const eq = param.indexOf('=');
+    if (eq <= 0) throw new ValueError(`invalid publish opts format (should be name=value but got '${param}')`);
+    params[param.slice(0, eq)] = param.slice(eq + 1);
+  }
+  return `${params.published ?? ''}:${params.target ?? ''}/${params.protocol}`;
+}
+
 /** go-connections' ParsePortSpec: [ip:][hostPort:]containerPort[/proto], with ranges. */
 export function parsePortSpec(raw: string): PortMapping[] {
   const parts = raw.split(':');

@@ -94,6 +94,7 @@ function parseNetwork(value: string): NetworkAttachment {
 
 /** The parsed values of the flags this file declares (commander's attribute names). */
 export interface ContainerOptionValues {
+  pull?: string;
   env?: string[];
   envFile?: string[];
   label?: string[];
@@ -347,6 +348,9 @@ const some = <T>(items: T[] | undefined) => (items?.length ? items : undefined);
  * `ctx.stderr`.
  */
 export function containerConfig(o: ContainerOptionValues, ctx: Pick<CliContext, 'env' | 'stderr'>, verb: string): ContainerCreateBody {
+  if (o.pull !== undefined && !['always', 'missing', 'never'].includes(o.pull)) {
+    throw new ContainerFlagsError(`invalid pull option: '${o.pull}': must be one of "always", "missing" or "never"`, verb);
+  }
   try {
     const loopback = o.dns?.find((ip) => /^127\./.test(ip) || ip === '::1');
     if (loopback) ctx.stderr.write(`WARNING: Localhost DNS (${loopback}) may fail in containers.\n`);

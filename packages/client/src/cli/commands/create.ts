@@ -1,6 +1,8 @@
 // create and run share the container's configuration from docker's flags, and the image pull
 // when the daemon does not have the image yet.
 import type { ContainerCreateBody } from '@skiff/engine-api';
+import * as fs from 'node:fs';
+import { PassThrough } from 'node:stream';
 import { isSkiffError } from '@skiff/errors';
 import type { CliContext } from '../context';
 import { normalizeReference, pullImage } from './pull';
@@ -20,6 +22,12 @@ export interface ContainerFlags {
   sigProxy?: boolean;
   /** The body parts of docker's other run/create flags (../container-flags.ts), over the ones above. */
   config?: ContainerCreateBody;
+  /** --pull: "missing" (docker's default), "always" or "never"; checked while parsing. */
+  pull?: string;
+  /** -q: no pull output. */
+  quiet?: boolean;
+  /** --cidfile: the new container's id is written there; it must not exist yet. */
+  cidfile?: string;
 }
 
 export function createBody(image: string, command: string[], flags: ContainerFlags): ContainerCreateBody {
@@ -44,18 +52,36 @@ export function createBody(image: string, command: string[], flags: ContainerFla
   };
 }
 
-/** Creates the container, pulling its image first if the daemon has none, as docker does. */
+/** A pull's output, or nowhere with -q. */
+function pullOutput(ctx: CliContext, quiet: boolean | undefined): NodeJS.WritableStream & { isTTY?: boolean } {
+  return quiet ? new PassThrough().resume() : ctx.stderr;
+}
+
+async function pullFirst(ctx: CliContext, image: string, quiet: boolean | undefined): Promise<void> {
+  if ((await pullImage(ctx, image, pullOutput(ctx, quiet) as never, true)) !== 0) throw new Error('pull failed');
+}
+
+/**
+ * Creates the container as docker does: its image pulled first with --pull always, or when the
+ * daemon has none with the default --pull missing (never with --pull never); the id written to
+ * --cidfile.
+ */
 export async function createContainer(ctx: CliContext, image: string, command: string[], flags: ContainerFlags): Promise<string> {
+  if (flags.cidfile && fs.existsSync(flags.cidfile)) throw new Error(`container ID file found, make sure the other container isn't running or delete ${flags.cidfile}`);
   const body = createBody(image, command, flags);
+  const policy = flags.pull ?? 'missing';
+  if (policy === 'always') await pullFirst(ctx, image, flags.quiet);
+  let id: string;
   try {
-    return (await ctx.engine.createContainer(body, flags.name)).Id;
+    id = (await ctx.engine.createContainer(body, flags.name)).Id;
   } catch (err) {
-    if (!isSkiffError(err, 'NotFound') || !/No such image/.test(err.message)) throw err;
+    if (policy !== 'missing' || !isSkiffError(err, 'NotFound') || !/No such image/.test(err.message)) throw err;
+    if (!flags.quiet) ctx.stderr.write(`Unable to find image '${normalizeReference(image).familiar}' locally\n`);
+    await pullFirst(ctx, image, flags.quiet);
+    id = (await ctx.engine.createContainer(body, flags.name)).Id;
   }
-  ctx.stderr.write(`Unable to find image '${normalizeReference(image).familiar}' locally\n`);
-  const pulled = await pullImage(ctx, image, ctx.stderr);
-  if (pulled !== 0) return Promise.reject(new Error('pull failed'));
-  return (await ctx.engine.createContainer(body, flags.name)).Id;
+  if (flags.cidfile) fs.writeFileSync(flags.cidfile, id);
+  return id;
 }
 
 export async function create(ctx: CliContext, image: string, command: string[], flags: ContainerFlags): Promise<number> {

@@ -18,9 +18,10 @@ export function normalizeReference(reference: string): { name: string; tag?: str
   return { name, tag, digest, familiar: `${name}${suffix}`, full: `${full}${suffix}` };
 }
 
-export async function pullImage(ctx: CliContext, reference: string, out: Writable & { isTTY?: boolean }): Promise<number> {
+/** `implicit`: the pull of run or create, which does not announce the default tag (docker's). */
+export async function pullImage(ctx: CliContext, reference: string, out: Writable & { isTTY?: boolean }, implicit = false): Promise<number> {
   const ref = normalizeReference(reference);
-  if (!reference.includes(':') || reference.lastIndexOf(':') < reference.lastIndexOf('/')) {
+  if (!implicit && (!reference.includes(':') || reference.lastIndexOf(':') < reference.lastIndexOf('/'))) {
     if (!ref.digest) out.write(`Using default tag: latest\n`);
   }
   return renderProgress(ctx, await ctx.engine.pull(ref.name, ref.digest ?? ref.tag), out);

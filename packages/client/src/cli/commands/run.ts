@@ -1,6 +1,6 @@
 import { DaemonError } from '../../sdk/errors';
 import type { CliContext } from '../context';
-import { reportError } from '../errors';
+import { asSkiffError } from '@skiff/errors';
 import { type ContainerFlags, createContainer } from './create';
 import { streamContainer } from './stream';
 
@@ -14,12 +14,18 @@ export function startFailureStatus(message: string): number {
   return 125;
 }
 
+/** docker run's report of a failure of its own: "docker: <error>" and the pointer to --help. */
+function reportRunError(ctx: CliContext, err: unknown): void {
+  const text = err instanceof DaemonError ? `Error response from daemon: ${err.message}` : asSkiffError(err).message;
+  ctx.stderr.write(`skiff: ${text}\n\nRun 'skiff run --help' for more information\n`);
+}
+
 export async function run(ctx: CliContext, image: string, command: string[], flags: ContainerFlags): Promise<number> {
   let id: string;
   try {
     id = await createContainer(ctx, image, command, flags);
   } catch (err) {
-    reportError(ctx, err);
+    reportRunError(ctx, err);
     return 125;
   }
   try {
@@ -32,7 +38,7 @@ export async function run(ctx: CliContext, image: string, command: string[], fla
     const exit = await streamContainer(ctx, id, { stdin: flags.interactive, start: true, autoRemove: flags.rm, detachKeys: flags.detachKeys, sigProxy: flags.sigProxy !== false });
     return exit === 'detached' ? 0 : exit;
   } catch (err) {
-    reportError(ctx, err);
+    reportRunError(ctx, err);
     if (flags.rm) await ctx.engine.removeContainer(id, { force: true }).catch(() => undefined);
     return err instanceof DaemonError ? startFailureStatus(err.message) : 125;
   }

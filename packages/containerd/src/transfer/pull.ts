@@ -15,6 +15,7 @@ import { type Descriptor, type ImageManifest, type Platform, isIndexMediaType } 
 import { DEFAULT_PLATFORM, selectPlatform } from '../registry/platform';
 import { type Reference, familiarString, normalizeReference, referenceString } from '../registry/reference';
 import { type LabelsFor, type LeasedContent, commitIngest, discardIngest, holdIfPresent, openIngest, relabel, sourceLabel, storeBytes } from './pull-content';
+import { withTransferHeap } from './heap';
 import { Limiter, type ProgressSink, ThrottledProgress, shortId } from './progress';
 import { type LayerToApply, type UnpackDeps, applyLayers, holdCommittedSnapshot, labelUnpacked, withLease } from './unpack';
 
@@ -59,7 +60,9 @@ export async function pull(deps: PullDeps, options: PullOptions, onProgress: Pro
   const cancel = () => controller.abort();
   options.signal?.addEventListener('abort', cancel, { once: true });
   try {
-    return await withLease(deps.leases, 'pull', (leaseId) => pullLeased(deps, options, ref, { content: deps.content, leases: deps.leases, leaseId, signal: controller.signal }, controller, onProgress));
+    return await withTransferHeap(() =>
+      withLease(deps.leases, 'pull', (leaseId) => pullLeased(deps, options, ref, { content: deps.content, leases: deps.leases, leaseId, signal: controller.signal }, controller, onProgress)),
+    );
   } finally {
     options.signal?.removeEventListener('abort', cancel);
   }

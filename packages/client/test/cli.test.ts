@@ -121,7 +121,8 @@ describe('skiff verbs against a fake engine', () => {
       listContainers: async () => Promise.reject(new DaemonError(500, 'boom')),
     });
     expect(await cli('rm', 'x', 'y')).toEqual({ code: 1, stdout: 'y\n', stderr: 'Error response from daemon: No such container: x\n' });
-    expect(await cli('run', 'BAD')).toEqual({ code: 125, stdout: '', stderr: 'Error response from daemon: invalid reference format\n' });
+    // docker run words its own failures "docker: <error>" with the pointer to --help.
+    expect(await cli('run', 'BAD')).toEqual({ code: 125, stdout: '', stderr: "skiff: Error response from daemon: invalid reference format\n\nRun 'skiff run --help' for more information\n" });
     expect(await cli('ps')).toEqual({ code: 1, stdout: '', stderr: 'Error response from daemon: boom\n' });
     expect((await cli('ps', '--bogus')).code).toBe(125);
   });

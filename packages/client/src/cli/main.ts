@@ -150,7 +150,7 @@ export async function runCli(argv: string[], makeContext: (flags: HostFlags) => 
         .argument('[command...]')
         .option('--name <string>', 'Assign a name to the container')
       .option('--cidfile <string>', 'Write the container ID to the file')
-      .option('--pull <string>', 'Pull image before running ("always", "missing", "never")')
+      .option('--pull <string>', 'Pull image before running ("always", "missing", "never")', 'missing')
       .option('-q, --quiet', 'Suppress the pull output')
         .option('-e, --env <list>', 'Set environment variables', envFlag(command))
         .option('-w, --workdir <string>', 'Working directory inside the container')

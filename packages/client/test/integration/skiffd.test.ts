@@ -89,6 +89,6 @@ describeRoot('skiff CLI against skiffd', () => {
     expect(await skiff(['rm', 'nothing-here'])).toEqual({ code: 1, stdout: '', stderr: 'Error response from daemon: No such container: nothing-here\n' });
     const missing = await skiff(['run', '--rm', 'busybox', '/no/such/binary']);
     expect(missing.code).toBe(127);
-    expect(missing.stderr).toMatch(/^Error response from daemon: /);
+    expect(missing.stderr).toMatch(/^skiff: Error response from daemon: .*\n\nRun 'skiff run --help' for more information\n$/);
   });
 });

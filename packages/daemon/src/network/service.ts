@@ -10,7 +10,7 @@ import { conflict, invalidArgument, notFound, permissionDenied } from '@skiff/er
 import type { RuntimeConfig } from '@skiff/oci-spec';
 import * as fs from 'node:fs';
 import type { ContainerRecord } from '../store/record';
-import { filesOf, renderHosts, renderResolv, withNetworkFiles, writeInPlace } from './files';
+import { filesOf, type NetworkFiles, renderHosts, renderResolv, withNetworkFiles, writeInPlace } from './files';
 import { type Endpoint, unaddressed } from './endpoint';
 import { allocateIp, allocateSubnet, contains, firstHost, formatSubnet, ipToNumber, macFor, overlaps, parseCidr, type Subnet } from './ipam';
 import { type BridgeSpec, LinuxNetwork } from './linux';
@@ -410,6 +410,24 @@ export class NetworkService {
         this.o.log.warn({ id: r.Id, err }, 'writing the name resolution files failed');
       }
     }
+  }
+
+  /**
+   * The hosts, hostname and resolv.conf a container uses (the shared container's in container:
+   * mode), once written; none before.
+   */
+  filesInUse(record: ContainerRecord, lookupContainer: (ref: string) => ContainerRecord): NetworkFiles | undefined {
+    const mode = record.HostConfig.NetworkMode;
+    let ownerId = record.Id;
+    if (mode.startsWith('container:')) {
+      try {
+        ownerId = lookupContainer(mode.slice('container:'.length)).Id;
+      } catch {
+        return undefined;
+      }
+    }
+    const files = filesOf(this.containersDir, ownerId);
+    return fs.existsSync(files.hostname) ? files : undefined;
   }
 
   /** The spec with the files mounted: its own (written now, so they exist), or the shared container's. */

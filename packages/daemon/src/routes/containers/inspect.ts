@@ -14,6 +14,7 @@ export function inspectRoutes(app: FastifyInstance, deps: ApiDeps): void {
     const record = deps.containers.get(id);
     const running = record.State.Status === 'running' || record.State.Status === 'paused';
     const netns = running ? deps.containers.network?.specNetns(record, (ref) => deps.containers.get(ref)) : undefined;
-    return inspect(record, deps.execs.idsOf(record.Id), netns ?? '');
+    const files = deps.containers.network?.filesInUse(record, (ref) => deps.containers.get(ref));
+    return inspect(record, deps.execs.idsOf(record.Id), netns ?? '', files);
   });
 }

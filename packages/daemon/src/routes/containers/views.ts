@@ -4,6 +4,7 @@ import { mountViews } from '../../core/mounts';
 import { healthSuffix } from '../../core/health-config';
 import { portSummary } from '../../network/ports';
 import { networkSettingsView } from '../../network/views';
+import type { NetworkFiles } from '../../network/files';
 import { hostConfigInspectView } from './hostconfig-view';
 
 function humanDuration(ms: number): string {
@@ -101,7 +102,7 @@ export function configView(c: ContainerConfig): Record<string, unknown> {
   };
 }
 
-export function inspect(r: ContainerRecord, execIds: string[] = [], sandboxKey = ''): object {
+export function inspect(r: ContainerRecord, execIds: string[] = [], sandboxKey = '', files?: NetworkFiles): object {
   const s = r.State;
   return {
     Id: r.Id,
@@ -124,9 +125,9 @@ export function inspect(r: ContainerRecord, execIds: string[] = [], sandboxKey =
       ...(s.Health ? { Health: s.Health } : {}),
     },
     Image: r.Image,
-    ResolvConfPath: '',
-    HostnamePath: '',
-    HostsPath: '',
+    ResolvConfPath: files?.resolv ?? '',
+    HostnamePath: files?.hostname ?? '',
+    HostsPath: files?.hosts ?? '',
     LogPath: r.LogPath,
     Name: `/${r.Name}`,
     RestartCount: r.RestartCount,

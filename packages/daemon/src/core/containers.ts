@@ -728,10 +728,9 @@ export class ContainerService {
     this.restarts.reset(id);
     this.setState(id, { Status: 'removing' });
     try {
+      // The task holds the rootfs mount and the netns; once it is gone the rest are independent.
       if (!taskDeleted) await this.o.port.deleteTask(id);
-      if (this.o.network) await this.releaseNetwork(id);
-      await this.o.port.deleteContainer(id);
-      await this.o.port.removeSnapshot(id);
+      await Promise.all([this.releaseNetwork(id), this.o.port.deleteContainer(id), this.o.port.removeSnapshot(id)]);
     } catch (err) {
       this.setState(id, { Status: 'dead', Error: (err as Error).message });
       throw err;

@@ -152,6 +152,8 @@ export class LinuxNetwork {
 
   /** Deleting one end of a veth pair deletes both. */
   async removeVeth(hostIf: string): Promise<void> {
+    // A removal that finds it gone (a second release, or its namespace died with it) costs no child process.
+    if (!fs.existsSync(`/sys/class/net/${hostIf}`)) return;
     await this.run.run('ip', ['link', 'del', hostIf]).catch(() => undefined);
   }
 }

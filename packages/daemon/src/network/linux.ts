@@ -24,9 +24,8 @@ export interface BridgeSpec {
 export interface VethSpec {
   netns: string;
   bridge: string;
-  /** The host end's name; the peer gets a temporary name until it is renamed in the namespace. */
+  /** The host end's name; the peer is `ifName` inside the namespace. */
   hostIf: string;
-  peerIf: string;
   ifName: string;
   ip: string;
   prefix: number;
@@ -45,6 +44,9 @@ async function tolerate(p: Promise<unknown>, pattern: RegExp): Promise<void> {
 }
 
 const ipt = (table: string, ...args: string[]) => ['-w', '-t', table, ...args];
+
+/** iproute2's -batch input: one command per line; the first that fails ends it with an error. */
+const batch = (lines: string[]) => `${lines.join('\n')}\n`;
 
 /** A rule is added only when `-C` does not find it, so re-applying after a restart is harmless. */
 async function ensureRule(run: CommandRunner, table: string, chain: string, rule: string[], insert = false): Promise<void> {
@@ -76,10 +78,25 @@ export function filterRules(b: BridgeSpec): string[][] {
 }
 
 export class LinuxNetwork {
+  /**
+   * Bridges set up by this process, with the spec they were set up with: each container start
+   * ensures its network's bridge, and the full check is some twenty child processes. As dockerd,
+   * the rules are put in place when the network is made or skiffd starts, not re-checked at every
+   * start; a device deleted behind skiffd's back is noticed and made again.
+   */
+  private readonly ensured = new Map<string, string>();
+
   constructor(private readonly run: CommandRunner) {}
 
   /** The bridge up with its gateway address, forwarding on, the network's rules in skiffd's chains. */
   async ensureBridge(b: BridgeSpec): Promise<void> {
+    const key = JSON.stringify(b);
+    if (this.ensured.get(b.device) === key && fs.existsSync(`/sys/class/net/${b.device}`)) return;
+    await this.setUpBridge(b);
+    this.ensured.set(b.device, key);
+  }
+
+  private async setUpBridge(b: BridgeSpec): Promise<void> {
     await tolerate(this.run.run('ip', ['link', 'add', 'name', b.device, 'type', 'bridge']), /File exists/);
     await this.run.run('ip', ['link', 'set', b.device, 'mtu', String(b.mtu)]);
     await this.run.run('ip', ['addr', 'replace', `${b.gateway}/${b.prefix}`, 'dev', b.device]);
@@ -99,6 +116,7 @@ export class LinuxNetwork {
 
   /** The device and its rules; the (shared) chains stay. Missing pieces are not errors. */
   async removeBridge(b: BridgeSpec): Promise<void> {
+    this.ensured.delete(b.device);
     for (const r of natRules(b)) await this.run.run('iptables', ipt('nat', '-D', NAT_CHAIN, ...r)).catch(() => undefined);
     for (const r of filterRules(b)) await this.run.run('iptables', ipt('filter', '-D', FILTER_CHAIN, ...r)).catch(() => undefined);
     await this.run.run('ip', ['link', 'del', b.device]).catch(() => undefined);
@@ -133,19 +151,27 @@ export class LinuxNetwork {
     fs.rmSync(file, { force: true });
   }
 
+  /**
+   * Two processes, whatever the number of steps (each child process costs milliseconds): the
+   * host end is made with its peer created straight inside the namespace under its final name
+   * and address, then the namespace side is addressed and routed from within.
+   */
   async addVeth(v: VethSpec): Promise<void> {
-    const inNs = (...args: string[]) => this.run.run('nsenter', [`--net=${v.netns}`, 'ip', ...args]);
-    await this.run.run('ip', ['link', 'add', v.hostIf, 'mtu', String(v.mtu), 'type', 'veth', 'peer', 'name', v.peerIf, 'mtu', String(v.mtu)]);
+    const host = [
+      `link add ${v.hostIf} mtu ${v.mtu} type veth peer name ${v.ifName} mtu ${v.mtu} address ${v.mac} netns ${v.netns}`,
+      `link set ${v.hostIf} master ${v.bridge}`,
+      `link set ${v.hostIf} up`,
+    ];
+    const inside = [
+      `addr add ${v.ip}/${v.prefix} dev ${v.ifName}`,
+      `link set ${v.ifName} up`,
+      ...(v.defaultRoute ? [`route add default via ${v.gateway} dev ${v.ifName}`] : []),
+    ];
     try {
-      await this.run.run('ip', ['link', 'set', v.hostIf, 'master', v.bridge]);
-      await this.run.run('ip', ['link', 'set', v.hostIf, 'up']);
-      await this.run.run('ip', ['link', 'set', v.peerIf, 'netns', v.netns]);
-      await inNs('link', 'set', v.peerIf, 'name', v.ifName, 'address', v.mac);
-      await inNs('addr', 'add', `${v.ip}/${v.prefix}`, 'dev', v.ifName);
-      await inNs('link', 'set', v.ifName, 'up');
-      if (v.defaultRoute) await inNs('route', 'add', 'default', 'via', v.gateway, 'dev', v.ifName);
+      await this.run.run('ip', ['-batch', '-'], batch(host));
+      await this.run.run('nsenter', [`--net=${v.netns}`, 'ip', '-batch', '-'], batch(inside));
     } catch (err) {
-      await this.run.run('ip', ['link', 'del', v.hostIf]).catch(() => undefined);
+      await this.removeVeth(v.hostIf);
       throw err;
     }
   }

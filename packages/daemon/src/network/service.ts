@@ -258,9 +258,9 @@ export class NetworkService {
     return this.netnsPath(record.Id);
   }
 
-  private vethNames(containerId: string, networkId: string): { hostIf: string; peerIf: string } {
+  private vethNames(containerId: string, networkId: string): { hostIf: string } {
     const h = createHash('sha256').update(`${containerId} ${networkId}`).digest('hex').slice(0, 7);
-    return { hostIf: `veth${h}`, peerIf: `vtmp${h}` };
+    return { hostIf: `veth${h}` };
   }
 
   private usedIps(def: NetworkDef, records: ContainerRecord[]): string[] {

@@ -10,8 +10,9 @@ export class RecordingRunner implements CommandRunner {
     this.failures.push({ match, message });
   }
 
-  async run(cmd: string, args: string[]): Promise<string> {
-    const line = [cmd, ...args].join(' ');
+  /** A call with input is recorded as its command line, then the input's lines. */
+  async run(cmd: string, args: string[], input?: string): Promise<string> {
+    const line = [[cmd, ...args].join(' '), ...(input ? input.trimEnd().split('\n') : [])].join('\n');
     this.calls.push(line);
     const f = this.failures.find((x) => x.match.test(line));
     if (f) throw new Error(`${line}: ${f.message}`);

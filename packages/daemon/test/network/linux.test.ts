@@ -41,6 +41,28 @@ describe('the kernel side of bridge networks (golden command lists)', () => {
     expect(run.calls.filter((c) => / -[AI] /.test(c))).toEqual([]);
   });
 
+  it('a bridge already set up by this process with the same spec is not set up again while its device exists', async () => {
+    const run = new RecordingRunner();
+    const linux = new LinuxNetwork(run);
+    // 'lo' stands for a device that exists; the runner runs nothing.
+    const existing = { ...bridge, device: 'lo' };
+    await linux.ensureBridge(existing);
+    const once = run.calls.length;
+    expect(once).toBeGreaterThan(0);
+    await linux.ensureBridge(existing);
+    expect(run.calls.length).toBe(once);
+    await linux.ensureBridge({ ...existing, mtu: 1400 });
+    expect(run.calls.length).toBe(2 * once);
+    // A device that is gone is made again.
+    await linux.ensureBridge(bridge);
+    await linux.ensureBridge(bridge);
+    expect(run.calls.length).toBe(4 * once);
+    await linux.removeBridge(existing);
+    const afterRemove = run.calls.length;
+    await linux.ensureBridge(existing);
+    expect(run.calls.length).toBe(afterRemove + once);
+  });
+
   it('internal networks get no NAT and are fenced off', async () => {
     const run = new RecordingRunner();
     await new LinuxNetwork(run).removeBridge({ ...bridge, internal: true });
@@ -52,7 +74,7 @@ describe('the kernel side of bridge networks (golden command lists)', () => {
     ]);
   });
 
-  it('a namespace file, then a veth pair with the peer moved in, renamed, addressed and routed', async () => {
+  it('a namespace file, then a veth pair with its peer made inside, addressed and routed: two processes', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'skn-'));
     try {
       const run = new RecordingRunner();
@@ -65,14 +87,8 @@ describe('the kernel side of bridge networks (golden command lists)', () => {
       expect(fs.existsSync(ns)).toBe(false);
       expect(run.calls).toEqual([
         `unshare --net=${ns} ip link set lo up`,
-        'ip link add veth1234567 mtu 1400 type veth peer name vtmp1234567 mtu 1400',
-        'ip link set veth1234567 master skiff0',
-        'ip link set veth1234567 up',
-        `ip link set vtmp1234567 netns ${ns}`,
-        `nsenter --net=${ns} ip link set vtmp1234567 name eth0 address 02:42:ac:1e:00:02`,
-        `nsenter --net=${ns} ip addr add 172.30.0.2/16 dev eth0`,
-        `nsenter --net=${ns} ip link set eth0 up`,
-        `nsenter --net=${ns} ip route add default via 172.30.0.1 dev eth0`,
+        ['ip -batch -', `link add veth1234567 mtu 1400 type veth peer name eth0 mtu 1400 address 02:42:ac:1e:00:02 netns ${ns}`, 'link set veth1234567 master skiff0', 'link set veth1234567 up'].join('\n'),
+        [`nsenter --net=${ns} ip -batch -`, 'addr add 172.30.0.2/16 dev eth0', 'link set eth0 up', 'route add default via 172.30.0.1 dev eth0'].join('\n'),
       ]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -81,10 +97,11 @@ describe('the kernel side of bridge networks (golden command lists)', () => {
 
   it('a veth that fails half-way is deleted again', async () => {
     const run = new RecordingRunner();
-    run.fail(/ netns /, 'Invalid "netns" value');
+    run.fail(/^nsenter/, 'Command failed -:1');
+    // The host end exists here for real, so its removal is not skipped.
     await expect(
-      new LinuxNetwork(run).addVeth({ netns: '/x', bridge: 'b', hostIf: 'veth1', peerIf: 'vtmp1', ifName: 'eth0', ip: '10.0.0.2', prefix: 24, gateway: '10.0.0.1', mac: 'm', mtu: 1500, defaultRoute: false }),
-    ).rejects.toThrow('Invalid "netns" value');
-    expect(run.calls[run.calls.length - 1]).toBe('ip link del veth1');
+      new LinuxNetwork(run).addVeth({ netns: '/x', bridge: 'b', hostIf: 'lo', ifName: 'eth0', ip: '10.0.0.2', prefix: 24, gateway: '10.0.0.1', mac: 'm', mtu: 1500, defaultRoute: false }),
+    ).rejects.toThrow('Command failed -:1');
+    expect(run.calls[run.calls.length - 1]).toBe('ip link del lo');
   });
 });

@@ -1,6 +1,7 @@
 // skiff-containerd's command line: flags named as containerd's, a JSON config file, and the
 // long-lived server until SIGTERM or SIGINT.
 import { Command, Option } from 'commander';
+import { warm } from '@skiff/boot';
 import { asSkiffError } from '@skiff/errors';
 import { type ConfigFile, LOG_LEVELS, readConfigFile, resolveConfig } from '../config';
 import { createLogger } from '../log';
@@ -39,6 +40,7 @@ export async function main(argv: string[]): Promise<number | undefined> {
     };
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));
+    warm();
     return undefined;
   } catch (err) {
     process.stderr.write(`skiff-containerd: ${asSkiffError(err).message}\n`);

@@ -1,6 +1,7 @@
 // skiffd's command line: flags named as dockerd's, daemon.json, and the long-lived server until
 // SIGTERM or SIGINT. Containers keep running when skiffd stops.
 import { Command, Option } from 'commander';
+import { warm } from '@skiff/boot';
 import { asSkiffError, invalidArgument } from '@skiff/errors';
 import { type Config, DEFAULT_CONFIG_FILE, LOG_LEVELS, parseAddressPool, readConfigFile, resolveConfig } from '../config';
 import { parseAddRuntime } from '../core/runtimes';
@@ -115,6 +116,7 @@ export async function main(argv: string[]): Promise<number | undefined> {
     };
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));
+    warm();
     return undefined;
   } catch (err) {
     process.stderr.write(`skiffd: ${asSkiffError(err).message}\n`);

@@ -21,8 +21,11 @@ export declare function loadPackageDefinition(files?: string | readonly string[]
 export declare function loadGrpcObject<T = GrpcObject>(files?: string | readonly string[], extra?: Options): T;
 
 /**
- * loadGrpcObject of every .proto of the package, once per process (later calls return the same
- * object). Pass the intersection of the files' ProtoGrpcTypes used as T.
+ * Every service of the package, once per process (later calls return the same object), built
+ * from the protos as parsed ahead of time (generated/descriptors.json): much cheaper than
+ * loadGrpcObject at start-up. Holds services only (client constructors with their `.service`
+ * definitions, encoding and decoding as loadGrpcObject's), and clients have their methods under
+ * the proto's names only. Pass the intersection of the files' ProtoGrpcTypes used as T.
  */
 export declare function loadAllGrpcObject<T = GrpcObject>(): T;
 

@@ -52,15 +52,57 @@ function loadGrpcObject(files, extra) {
   return grpc.loadPackageDefinition(loadPackageDefinition(files, extra));
 }
 
+/**
+ * A grpc-js method definition as proto-loader makes one, less the descriptor reflection
+ * (requestType/responseType) that calls never use and that costs most of a load.
+ */
+function methodDefinition(service, method) {
+  const req = method.resolvedRequestType;
+  const res = method.resolvedResponseType;
+  const serializer = (type) => (value) => {
+    if (Array.isArray(value)) throw new Error(`Failed to serialize message: expected object with ${type.name} structure, got array instead`);
+    return type.encode(type.fromObject(value)).finish();
+  };
+  const deserializer = (type) => (bytes) => type.toObject(type.decode(bytes), loaderOptions);
+  return {
+    path: `/${service.fullName.slice(1)}/${method.name}`,
+    requestStream: !!method.requestStream,
+    responseStream: !!method.responseStream,
+    requestSerialize: serializer(req),
+    requestDeserialize: deserializer(req),
+    responseSerialize: serializer(res),
+    responseDeserialize: deserializer(res),
+  };
+}
+
 let allGrpcObject;
 /**
- * loadGrpcObject of every .proto of the package, loaded once per process: loading the files one
- * by one processes their shared imports (types, events, google.protobuf) again each time, and
- * costs about twice as much, which a component pays at start-up. Cast the result to the
- * intersection of the files' ProtoGrpcTypes it uses.
+ * Every service of the package as a grpc-js object (client constructors with their `.service`
+ * definitions), built once per process from generated/descriptors.json, the protos parsed
+ * ahead of time by scripts/generate.mjs: tokenizing and parsing the .proto text and building
+ * proto-loader's descriptors took ~100 ms of every component's start-up, on its critical path.
+ * Unlike loadGrpcObject, it holds services only (no message type entries), and clients have
+ * their methods under the proto's names only. Cast the result to the intersection of the files'
+ * ProtoGrpcTypes it uses.
  */
 function loadAllGrpcObject() {
-  allGrpcObject ??= loadGrpcObject(protoFiles());
+  if (!allGrpcObject) {
+    const protobuf = require('protobufjs');
+    const root = protobuf.Root.fromJSON(require('./generated/descriptors.json'));
+    root.resolveAll();
+    const definition = {};
+    const collect = (namespace) => {
+      for (const child of namespace.nestedArray) {
+        if (child instanceof protobuf.Service) {
+          definition[child.fullName.slice(1)] = Object.fromEntries(child.methodsArray.map((m) => [m.name, methodDefinition(child, m)]));
+        } else if (child.nestedArray) {
+          collect(child);
+        }
+      }
+    };
+    collect(root);
+    allGrpcObject = require('@grpc/grpc-js').loadPackageDefinition(definition);
+  }
   return allGrpcObject;
 }
 

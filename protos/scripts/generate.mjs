@@ -49,6 +49,19 @@ function tidyRootFile(file) {
   fs.writeFileSync(file, text);
 }
 
+// The parsed form of every .proto, read by index.js's loadAllGrpcObject instead of the .proto text.
+const DESCRIPTORS_FILE = 'descriptors.json';
+
+/**
+ * Parses the protos the way proto-loader does (its own loader, so imports, the well-known types
+ * and keepCase come out the same) and writes protobufjs's JSON form of the result.
+ */
+function writeDescriptors(files, target) {
+  const { loadProtosWithOptionsSync } = require('@grpc/proto-loader/build/src/util');
+  const root = loadProtosWithOptionsSync(files, { keepCase: false, includeDirs: [protoRoot] });
+  fs.writeFileSync(target, `${JSON.stringify(root.toJSON(), null, 1)}\n`);
+}
+
 function main() {
   const { out } = parseArgs(process.argv.slice(2));
   const files = protoFiles();
@@ -79,6 +92,7 @@ function main() {
   }
   if (result.stderr.trim()) process.stderr.write(result.stderr);
   for (const file of fs.readdirSync(staging)) if (file.endsWith('.ts')) tidyRootFile(path.join(staging, file));
+  writeDescriptors(files, path.join(staging, DESCRIPTORS_FILE));
   fs.rmSync(out, { recursive: true, force: true });
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.renameSync(staging, out);

@@ -1,15 +1,13 @@
 import * as fs from 'node:fs';
 import * as grpc from '@grpc/grpc-js';
-import { loadGrpcObject } from '@skiff/protos';
+import { loadAllGrpcObject } from '@skiff/protos';
 import type { ProtoGrpcType } from '@skiff/protos/generated/shim';
 import type { TaskClient, TaskHandlers } from '@skiff/protos/generated/skiff/shim/v1/Task';
 
-// Loaded once per process: each load is a new set of message types, and the codecs a warm-up
+// One set of message types per process (loadAllGrpcObject loads once): the codecs a warm-up
 // generates (warm-up.ts) only serve the server if both use the same ones.
-let loaded: ProtoGrpcType | undefined;
 function shimProto(): ProtoGrpcType {
-  loaded ??= loadGrpcObject<ProtoGrpcType>('skiff/shim/v1/shim.proto');
-  return loaded;
+  return loadAllGrpcObject<ProtoGrpcType>();
 }
 
 /** The Task service's methods and their codecs, as the server below uses them. */

@@ -96,22 +96,56 @@ export class LinuxNetwork {
     this.ensured.set(b.device, key);
   }
 
+  /**
+   * A handful of child processes whatever is already in place (skiffd's start ensures the default
+   * bridge, each network create its own): one ip batch for the device, one sysctl, one
+   * iptables-save per table to see which chains and rules exist; only missing ones cost more.
+   */
   private async setUpBridge(b: BridgeSpec): Promise<void> {
-    await tolerate(this.run.run('ip', ['link', 'add', 'name', b.device, 'type', 'bridge']), /File exists/);
-    await this.run.run('ip', ['link', 'set', b.device, 'mtu', String(b.mtu)]);
-    await this.run.run('ip', ['addr', 'replace', `${b.gateway}/${b.prefix}`, 'dev', b.device]);
-    await this.run.run('ip', ['link', 'set', b.device, 'up']);
-    await this.run.run('sysctl', ['-qw', 'net.ipv4.ip_forward=1']);
-    // Lets DNAT send 127.0.0.1-addressed traffic out of the bridge (published ports on localhost).
-    await this.run.run('sysctl', ['-qw', `net.ipv4.conf.${b.device}.route_localnet=1`]);
-    await tolerate(this.run.run('iptables', ipt('nat', '-N', NAT_CHAIN)), /exists/);
-    await ensureRule(this.run, 'nat', 'POSTROUTING', ['-j', NAT_CHAIN], true);
-    await tolerate(this.run.run('iptables', ipt('filter', '-N', FILTER_CHAIN)), /exists/);
-    await ensureRule(this.run, 'filter', 'FORWARD', ['-j', FILTER_CHAIN], true);
-    await tolerate(this.run.run('iptables', ipt('nat', '-N', DNAT_CHAIN)), /exists/);
-    for (const hook of ['PREROUTING', 'OUTPUT']) await ensureRule(this.run, 'nat', hook, ['-m', 'addrtype', '--dst-type', 'LOCAL', '-j', DNAT_CHAIN], true);
-    for (const r of natRules(b)) await ensureRule(this.run, 'nat', NAT_CHAIN, r);
-    for (const r of filterRules(b)) await ensureRule(this.run, 'filter', FILTER_CHAIN, r);
+    const link = [
+      ...(fs.existsSync(`/sys/class/net/${b.device}`) ? [] : [`link add name ${b.device} type bridge`]),
+      `link set ${b.device} mtu ${b.mtu}`,
+      `addr replace ${b.gateway}/${b.prefix} dev ${b.device}`,
+      `link set ${b.device} up`,
+    ];
+    await this.run.run('ip', ['-batch', '-'], batch(link));
+    // route_localnet lets DNAT send 127.0.0.1-addressed traffic out of the bridge (published ports on localhost).
+    await this.run.run('sysctl', ['-qw', 'net.ipv4.ip_forward=1', `net.ipv4.conf.${b.device}.route_localnet=1`]);
+    const saved = { nat: await this.saved('nat'), filter: await this.saved('filter') };
+    const chain = async (table: 'nat' | 'filter', name: string) => {
+      if (!saved[table].chains.has(name)) await tolerate(this.run.run('iptables', ipt(table, '-N', name)), /exists/);
+    };
+    const rule = async (table: 'nat' | 'filter', name: string, r: string[], insert = false) => {
+      if (!saved[table].rules.has(`-A ${name} ${r.join(' ')}`)) await ensureRule(this.run, table, name, r, insert);
+    };
+    await chain('nat', NAT_CHAIN);
+    await rule('nat', 'POSTROUTING', ['-j', NAT_CHAIN], true);
+    await chain('filter', FILTER_CHAIN);
+    await rule('filter', 'FORWARD', ['-j', FILTER_CHAIN], true);
+    await chain('nat', DNAT_CHAIN);
+    for (const hook of ['PREROUTING', 'OUTPUT']) await rule('nat', hook, ['-m', 'addrtype', '--dst-type', 'LOCAL', '-j', DNAT_CHAIN], true);
+    for (const r of natRules(b)) await rule('nat', NAT_CHAIN, r);
+    for (const r of filterRules(b)) await rule('filter', FILTER_CHAIN, r);
+  }
+
+  /**
+   * The chains and rules of a table as iptables-save prints them. A rule written differently
+   * from its canonical form is not found here and gets the exact `-C` check instead.
+   */
+  private async saved(table: string): Promise<{ chains: Set<string>; rules: Set<string> }> {
+    const chains = new Set<string>();
+    const rules = new Set<string>();
+    let text = '';
+    try {
+      text = await this.run.run('iptables-save', ['-t', table]);
+    } catch {
+      // Nothing known: every chain and rule gets the full check.
+    }
+    for (const line of text.split('\n')) {
+      if (line.startsWith(':')) chains.add(line.slice(1).split(' ')[0]!);
+      else if (line.startsWith('-A ')) rules.add(line.trim());
+    }
+    return { chains, rules };
   }
 
   /** The device and its rules; the (shared) chains stay. Missing pieces are not errors. */

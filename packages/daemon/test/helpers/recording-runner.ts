@@ -5,9 +5,15 @@ import type { CommandRunner } from '../../src/network/runner';
 export class RecordingRunner implements CommandRunner {
   readonly calls: string[] = [];
   private readonly failures: Array<{ match: RegExp; message: string }> = [];
+  private readonly outputs: Array<{ match: RegExp; stdout: string }> = [];
 
   fail(match: RegExp, message: string): void {
     this.failures.push({ match, message });
+  }
+
+  /** Commands matching `match` print `stdout`. */
+  respond(match: RegExp, stdout: string): void {
+    this.outputs.push({ match, stdout });
   }
 
   /** A call with input is recorded as its command line, then the input's lines. */
@@ -16,6 +22,6 @@ export class RecordingRunner implements CommandRunner {
     this.calls.push(line);
     const f = this.failures.find((x) => x.match.test(line));
     if (f) throw new Error(`${line}: ${f.message}`);
-    return '';
+    return this.outputs.find((o) => o.match.test(line))?.stdout ?? '';
   }
 }

@@ -13,12 +13,10 @@ describe('the kernel side of bridge networks (golden command lists)', () => {
     run.fail(/ -C /, 'Bad rule (does a matching rule exist in that chain?)');
     await new LinuxNetwork(run).ensureBridge(bridge);
     expect(run.calls.filter((c) => !c.includes(' -C '))).toEqual([
-      'ip link add name br-0123456789ab type bridge',
-      'ip link set br-0123456789ab mtu 1500',
-      'ip addr replace 10.5.0.1/24 dev br-0123456789ab',
-      'ip link set br-0123456789ab up',
-      'sysctl -qw net.ipv4.ip_forward=1',
-      'sysctl -qw net.ipv4.conf.br-0123456789ab.route_localnet=1',
+      ['ip -batch -', 'link add name br-0123456789ab type bridge', 'link set br-0123456789ab mtu 1500', 'addr replace 10.5.0.1/24 dev br-0123456789ab', 'link set br-0123456789ab up'].join('\n'),
+      'sysctl -qw net.ipv4.ip_forward=1 net.ipv4.conf.br-0123456789ab.route_localnet=1',
+      'iptables-save -t nat',
+      'iptables-save -t filter',
       'iptables -w -t nat -N SKIFF-POSTROUTING',
       'iptables -w -t nat -I POSTROUTING -j SKIFF-POSTROUTING',
       'iptables -w -t filter -N SKIFF-FORWARD',
@@ -33,12 +31,35 @@ describe('the kernel side of bridge networks (golden command lists)', () => {
     ]);
   });
 
-  it('is idempotent: an existing bridge, chains and rules are left as they are', async () => {
+  it('is idempotent: chains and rules iptables-save lists cost no iptables call; one written otherwise gets the exact check', async () => {
     const run = new RecordingRunner();
-    run.fail(/ link add name /, 'RTNETLINK answers: File exists');
-    run.fail(/ -N /, 'iptables: Chain already exists.');
+    run.respond(/^iptables-save -t nat$/, [
+      '*nat',
+      ':PREROUTING ACCEPT [0:0]',
+      ':SKIFF-POSTROUTING - [0:0]',
+      ':SKIFF-DNAT - [0:0]',
+      '-A PREROUTING -m addrtype --dst-type LOCAL -j SKIFF-DNAT',
+      '-A OUTPUT -m addrtype --dst-type LOCAL -j SKIFF-DNAT',
+      '-A POSTROUTING -j SKIFF-POSTROUTING',
+      '-A SKIFF-POSTROUTING -s 127.0.0.0/8 -o br-0123456789ab -j MASQUERADE',
+      'COMMIT',
+    ].join('\n'));
+    run.respond(/^iptables-save -t filter$/, [
+      '*filter',
+      ':SKIFF-FORWARD - [0:0]',
+      '-A FORWARD -j SKIFF-FORWARD',
+      '-A SKIFF-FORWARD -i br-0123456789ab ! -o br-0123456789ab -j DROP',
+      '-A SKIFF-FORWARD -o br-0123456789ab ! -i br-0123456789ab -j DROP',
+      'COMMIT',
+    ].join('\n'));
     await new LinuxNetwork(run).ensureBridge({ ...bridge, internal: true });
-    expect(run.calls.filter((c) => / -[AI] /.test(c))).toEqual([]);
+    expect(run.calls.filter((c) => c.startsWith('iptables '))).toEqual([]);
+
+    // The internal rules are not there for a non-internal network: checked, then added.
+    const other = new RecordingRunner();
+    other.fail(/ -C /, 'Bad rule');
+    await new LinuxNetwork(other).ensureBridge(bridge);
+    expect(other.calls.filter((c) => / -[AIN] /.test(c)).length).toBeGreaterThan(0);
   });
 
   it('a bridge already set up by this process with the same spec is not set up again while its device exists', async () => {

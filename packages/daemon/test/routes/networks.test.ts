@@ -28,7 +28,7 @@ it('lists the built-in networks, with the default bridge on the configured devic
   expect(list.map((n) => `${n.Name} ${n.Driver}`)).toEqual(['host host', 'none null', 'bridge bridge']);
   const bridge = (await req('GET', '/networks/bridge')).json();
   expect(bridge).toMatchObject({ Name: 'bridge', Scope: 'local', Driver: 'bridge', IPAM: { Driver: 'default', Config: [{ Subnet: '172.30.0.0/16', Gateway: '172.30.0.1' }] }, Options: { 'com.docker.network.bridge.name': 'skiff0' } });
-  expect(runner.calls).toContain('ip addr replace 172.30.0.1/16 dev skiff0');
+  expect(runner.calls.some((c) => c.startsWith('ip -batch -') && c.includes('\naddr replace 172.30.0.1/16 dev skiff0\n'))).toBe(true);
   expect((await req('GET', '/networks?filters={"type":["custom"]}')).json()).toEqual([]);
   expect((await req('GET', '/networks/nope')).json()).toEqual({ message: 'network nope not found' });
 });
@@ -39,7 +39,7 @@ it('creates user networks from the pool or as asked, refuses duplicates, filters
   const { Id } = created.json();
   const app = (await req('GET', `/networks/${Id.slice(0, 6)}`)).json();
   expect(app).toMatchObject({ Name: 'app', Id, Driver: 'bridge', Internal: false, Labels: { team: 'a' }, IPAM: { Config: [{ Subnet: '10.223.0.0/28', Gateway: '10.223.0.1' }] }, Containers: {} });
-  expect(runner.calls).toContain(`ip link add name br-${Id.slice(0, 12)} type bridge`);
+  expect(runner.calls.some((c) => c.startsWith('ip -batch -') && c.includes(`\nlink add name br-${Id.slice(0, 12)} type bridge\n`))).toBe(true);
   expect(fs.existsSync(path.join(d.dir, 'data', 'networks', `${Id}.json`))).toBe(true);
 
   const dup = await req('POST', '/networks/create', { Name: 'app' });

@@ -8,6 +8,7 @@ import { hostConfigMountFields, hostConfigResourceFields } from '@skiff/engine-a
 import type { LinuxResources, RuntimeConfig } from '@skiff/oci-spec';
 import { invalidArgument } from '@skiff/errors';
 import { hostDevices } from './hostconfig-devices';
+import { containerSeccomp } from './seccomp';
 
 type MountFields = z.infer<z.ZodObject<typeof hostConfigMountFields>>;
 
@@ -85,7 +86,7 @@ export function capabilities(hc: HostConfigResources, all: string[] = hostCapabi
   return base;
 }
 
-/** "no-new-privileges[:true|=true]"; the options skiffd has no use for (seccomp, apparmor, label) pass. */
+/** "no-new-privileges[:true|=true]"; seccomp is core/seccomp.ts's, the options skiffd has no use for (apparmor, label) pass. */
 function noNewPrivileges(opts: string[]): boolean {
   let nnp = false;
   for (const opt of opts) {
@@ -110,7 +111,7 @@ function rlimitType(name: string): string {
 
 /** Checks what can be wrong before anything is created (the create route's 400s). */
 export function checkHostConfig(hc: HostConfigResources): void {
-  capabilities(hc);
+  containerSeccomp(hc, capabilities(hc));
   noNewPrivileges(hc.SecurityOpt ?? []);
   for (const u of hc.Ulimits ?? []) rlimitType(u.Name);
   if (hc.NanoCpus && (hc.CpuPeriod || hc.CpuQuota)) throw invalidArgument('Conflicting options: Nano CPUs and CPU Period cannot both be set');

@@ -6,6 +6,7 @@ import type { ContainerRecord } from '../store/record';
 import { applyHostConfig, DOCKER_CAPABILITIES } from './hostconfig';
 import { numericUser } from './hostconfig-user';
 import { specMounts } from './mounts';
+import { containerSeccomp } from './seccomp';
 
 export const DEFAULT_PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
@@ -40,6 +41,8 @@ export function buildSpec(record: ContainerRecord): RuntimeConfig {
   spec.hostname = config.Hostname;
   spec.root = { path: 'rootfs', readonly: false };
   applyHostConfig(spec, record.HostConfig);
+  const seccomp = containerSeccomp(record.HostConfig, proc.capabilities.bounding ?? []);
+  if (seccomp) spec.linux!.seccomp = seccomp;
   spec.mounts = specMounts(spec.mounts ?? [], record.MountPoints, record.HostConfig.Tmpfs);
   if (record.HostConfig.NetworkMode === 'host') {
     spec.linux!.namespaces = spec.linux!.namespaces!.filter((ns) => ns.type !== 'network');

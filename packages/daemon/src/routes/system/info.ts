@@ -2,6 +2,7 @@
 // no plugins yet, cgroupfs driver, overlay snapshots).
 import type { FastifyInstance } from 'fastify';
 import type { ApiDeps } from '../../http/deps';
+import { SECCOMP_SECURITY_OPTION } from '../../core/seccomp';
 import { version } from '../../version';
 
 export function infoRoutes(app: FastifyInstance, deps: ApiDeps): void {
@@ -64,7 +65,7 @@ export function infoRoutes(app: FastifyInstance, deps: ApiDeps): void {
       ContainerdCommit: { ID: '' },
       RuncCommit: { ID: '' },
       InitCommit: { ID: '' },
-      SecurityOptions: [],
+      SecurityOptions: [SECCOMP_SECURITY_OPTION],
       // No CDI device support: no spec directories (the field is not omitempty in Docker).
       CDISpecDirs: null,
       Warnings: [],

@@ -8,7 +8,8 @@ import { DaemonError } from '../src';
 import { configDir, registryAuthHeader } from '../src/sdk/auth';
 import { escapeFilter, parseDetachKeys } from '../src/cli/commands/detach-keys';
 import { eventLine, timestampArgument } from '../src/cli/commands/events';
-import { bytesSize, statsRow } from '../src/cli/commands/stats';
+import { statsRow } from '../src/cli/commands/stats';
+import { bytesSize } from '../src/cli/format';
 import { capture, NOW, seconds } from './helpers/capture';
 
 const notFound = (what: string) => async (name: string) => Promise.reject(new DaemonError(404, `No such ${what}: ${name}`));

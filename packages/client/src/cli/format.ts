@@ -31,6 +31,18 @@ export function humanSize(bytes: number, precision = 3): string {
   return `${Number(value.toPrecision(precision))}${units[unit]}`;
 }
 
+/** go-units' BytesSize: binary units, four significant digits. */
+export function bytesSize(bytes: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${Number(value.toPrecision(4))}${units[unit]}`;
+}
+
 export function shortId(id: string): string {
   return id.replace(/^sha256:/, '').slice(0, 12);
 }

@@ -49,6 +49,15 @@ const steady = (text: string) =>
     }
   });
 
+  it('info: the daemon\'s part line for line as docker info (security options, plugins, registries...)', async () => {
+    const theirs = await h.docker(['info']);
+    const ours = await skiff('info');
+    const server = (text: string) => text.slice(text.indexOf('Server:\n'));
+    expect(ours.stdout.startsWith('Client:\n Version:    ')).toBe(true);
+    expect({ code: ours.code, server: server(ours.stdout), stderr: ours.stderr }).toEqual({ code: theirs.code, server: server(theirs.stdout), stderr: theirs.stderr });
+    expect(server(ours.stdout)).toContain('\n Security Options:\n  seccomp\n   Profile: builtin\n');
+  });
+
   it('inspect -f json prints the array on one line, in the daemon\'s field order', async () => {
     for (const argv of [['inspect', '-f', 'json', 'fmt-c'], ['inspect', 'busybox'], ['volume', 'inspect', '--format', 'json', 'fmt-vol'], ['network', 'inspect', '-f', 'json', 'fmt-net']]) {
       expect({ argv, ...(await skiff(...argv)) }).toEqual({ argv, ...(await h.docker(argv)) });

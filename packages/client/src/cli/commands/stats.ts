@@ -2,22 +2,10 @@
 // as the docker CLI does; live, the table is redrawn in place on a terminal.
 import type { ContainerStats } from '@skiff/engine-api';
 import type { CliContext } from '../context';
-import { formatRows, humanSize, shortId } from '../format';
+import { bytesSize, formatRows, humanSize, shortId } from '../format';
 
 const DEFAULT_FORMAT = 'table {{.ID}}\t{{.Name}}\t{{.CPUPerc}}\t{{.MemUsage}}\t{{.MemPerc}}\t{{.NetIO}}\t{{.BlockIO}}\t{{.PIDs}}';
 const HEADERS = { ID: 'CONTAINER ID', Container: 'CONTAINER', Name: 'NAME', CPUPerc: 'CPU %', MemUsage: 'MEM USAGE / LIMIT', MemPerc: 'MEM %', NetIO: 'NET I/O', BlockIO: 'BLOCK I/O', PIDs: 'PIDS' };
-
-/** go-units' BytesSize: binary units, four significant digits. */
-export function bytesSize(bytes: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${Number(value.toPrecision(4))}${units[unit]}`;
-}
 
 /** The CPU share since the previous sample, scaled by the online CPUs (docker's formula). */
 export function cpuPercent(s: ContainerStats): number {

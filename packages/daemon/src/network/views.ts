@@ -95,8 +95,18 @@ export function networkMatches(view: Record<string, unknown>, filters: Map<strin
   return true;
 }
 
+/**
+ * The names other containers on a user-defined network find this one by (its embedded DNS): its
+ * name, its aliases there, its short id and its hostname, once each, as dockerd lists them.
+ * None on the built-in networks, and none when the container uses another's network.
+ */
+function dnsNames(r: ContainerRecord, network: string, e: Endpoint): string[] | null {
+  if (['bridge', 'host', 'none'].includes(network) || r.HostConfig.NetworkMode.startsWith('container:')) return null;
+  return [...new Set([r.Name, ...(e.Aliases ?? []), r.Id.slice(0, 12), ...(r.Config.Hostname ? [r.Config.Hostname] : [])])];
+}
+
 /** Docker's EndpointSettings struct in its order. */
-function endpointView(e: Endpoint): object {
+function endpointView(r: ContainerRecord, network: string, e: Endpoint): object {
   return {
     IPAMConfig: e.IPAMConfig,
     Links: null,
@@ -112,7 +122,7 @@ function endpointView(e: Endpoint): object {
     IPv6Gateway: '',
     GlobalIPv6Address: '',
     GlobalIPv6PrefixLen: 0,
-    DNSNames: null,
+    DNSNames: dnsNames(r, network, e),
   };
 }
 
@@ -141,6 +151,6 @@ export function networkSettingsView(r: ContainerRecord, sandboxKey = ''): Record
     IPPrefixLen: bridge?.IPPrefixLen ?? 0,
     IPv6Gateway: '',
     MacAddress: bridge?.MacAddress ?? '',
-    Networks: Object.fromEntries(Object.entries(r.Networks).map(([k, e]) => [k, endpointView(e)])),
+    Networks: Object.fromEntries(Object.entries(r.Networks).map(([k, e]) => [k, endpointView(r, k, e)])),
   };
 }

@@ -70,6 +70,8 @@ it('a container gets an address on start, shows it in inspect, blocks network rm
   expect((await req('POST', `/containers/${id}/start`)).statusCode).toBe(204);
   const inspect = (await req('GET', `/containers/${id}/json`)).json();
   expect(inspect.NetworkSettings.Networks.app).toMatchObject({ NetworkID: netId, IPAddress: '10.223.0.2', IPPrefixLen: 28, Gateway: '10.223.0.1', MacAddress: '02:42:0a:df:00:02', Aliases: ['site'] });
+  // Name, aliases, short id and hostname (the short id by default), once each, as dockerd lists them.
+  expect(inspect.NetworkSettings.Networks.app.DNSNames).toEqual(['web', 'site', id.slice(0, 12)]);
   expect(inspect.HostConfig.NetworkMode).toBe('app');
   const hosts = fs.readFileSync(path.join(d.dir, 'data', 'containers', id, 'hosts'), 'utf8');
   expect(hosts).toContain(`10.223.0.2\t${id.slice(0, 12)}`);

@@ -34,6 +34,8 @@ interface Loaded {
   script: vm.Script;
   file: string;
   prefix: string;
+  /** The start of every cache file name of this build of the bundle, whatever the variant. */
+  build: string;
   pid: number;
   cache: 'none' | 'exit' | 'warm';
 }
@@ -44,6 +46,28 @@ const WRITTEN_AT = { exit: 0x45, warm: 0x57 } as const;
 export interface LoadOptions {
   /** Where code caches go; default: SKIFF_CODE_CACHE_DIR, else the first usable of cacheDirs(). */
   cacheDir?: string;
+  /**
+   * A command-line binary's command (commandOf(argv)): each gets a cache of its own, since a
+   * cache holds only what the run that wrote it compiled.
+   */
+  variant?: string;
+}
+
+/** How many variants of one build keep a cache; the least recently written go first. */
+const MAX_VARIANTS = 12;
+
+/**
+ * The first word of a command line (after node and the script) that looks like a command name
+ * (`create`, `ps`), skipping the values of the global flags in `valueFlags` (`--root DIR`): a
+ * cache variant.
+ */
+export function commandOf(argv: string[], valueFlags: readonly string[] = []): string | undefined {
+  const args = argv.slice(2);
+  for (let i = 0; i < args.length; i++) {
+    if (valueFlags.includes(args[i]!)) i++;
+    else if (/^[a-z][a-z0-9-]{0,31}$/.test(args[i]!)) return args[i];
+  }
+  return undefined;
 }
 
 // Shared through the global object, so a second copy of this package (npm may nest one) still
@@ -89,13 +113,18 @@ function writeCache(at: 'exit' | 'warm'): void {
   try {
     fs.writeFileSync(tmp, Buffer.concat([Buffer.of(WRITTEN_AT[at]), loaded.script.createCachedData()]), { mode: 0o644 });
     fs.renameSync(tmp, loaded.file);
-    // Caches of earlier builds of the same bundle are dead weight.
+    // Caches of earlier builds of the same bundle are dead weight; so are variants beyond the
+    // most recent few.
     const dir = path.dirname(loaded.file);
+    const mine = path.basename(loaded.file);
+    const variants: Array<{ name: string; mtimeMs: number }> = [];
     for (const name of fs.readdirSync(dir)) {
-      if (name.startsWith(loaded.prefix) && name.endsWith('.v8') && path.join(dir, name) !== loaded.file) {
-        fs.rmSync(path.join(dir, name), { force: true });
-      }
+      if (!name.startsWith(loaded.prefix) || !name.endsWith('.v8') || name === mine) continue;
+      if (!name.startsWith(loaded.build)) fs.rmSync(path.join(dir, name), { force: true });
+      else variants.push({ name, mtimeMs: fs.statSync(path.join(dir, name)).mtimeMs });
     }
+    variants.sort((a, b) => b.mtimeMs - a.mtimeMs);
+    for (const { name } of variants.slice(MAX_VARIANTS - 1)) fs.rmSync(path.join(dir, name), { force: true });
   } catch {
     try {
       fs.rmSync(tmp, { force: true });
@@ -138,7 +167,8 @@ function prepare(entry: string, options: LoadOptions): (() => unknown) | undefin
     const key = sha256(
       [manifest.sha256, st.size, st.mtimeMs, process.version, process.arch, process.execArgv.join(' '), process.env.NODE_OPTIONS ?? ''].join('\n'),
     ).slice(0, 16);
-    const file = cacheDir ? path.join(cacheDir, `${prefix}${key}.v8`) : undefined;
+    const variant = options.variant && /^[a-z0-9][a-z0-9-]{0,31}$/.test(options.variant) ? `-${options.variant}` : '';
+    const file = cacheDir ? path.join(cacheDir, `${prefix}${key}${variant}.v8`) : undefined;
     let data: Buffer | undefined;
     try {
       if (file) data = fs.readFileSync(file);
@@ -150,7 +180,7 @@ function prepare(entry: string, options: LoadOptions): (() => unknown) | undefin
     const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData });
     if (file) {
       const cache = !writtenAt || script.cachedDataRejected ? 'none' : writtenAt;
-      state.loaded = { script, file, prefix, pid: process.pid, cache };
+      state.loaded = { script, file, prefix, build: `${prefix}${key}`, pid: process.pid, cache };
       if (cache === 'none' && !state.atExit) {
         state.atExit = true;
         process.once('exit', atExit);

@@ -4,7 +4,7 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { load } from '../src/index';
+import { commandOf, load } from '../src/index';
 
 // A package as the build leaves it: dist/cli/main.js (tsc), main.bundle.js and its manifest
 // (tools/bundle.mjs), dist/.tsbuildinfo (tracked by the manifest).
@@ -121,12 +121,12 @@ describe('the code cache', () => {
    * A binary's life: load the entry, then (if a server) warm(), then exit. A script file, as a
    * bin is: `node -e` would put the script in execArgv, which is part of the cache key.
    */
-  function child(opts: { warm: boolean; cacheDir?: string; env?: NodeJS.ProcessEnv; print?: string }): string {
+  function child(opts: { warm: boolean; cacheDir?: string; variant?: string; env?: NodeJS.ProcessEnv; print?: string }): string {
     const script = path.join(root, 'bin.js');
     fs.writeFileSync(
       script,
       `const boot = require(${JSON.stringify(bootJs)});` +
-        `const m = boot.load(${JSON.stringify(entry)}, ${JSON.stringify(opts.cacheDir ? { cacheDir: opts.cacheDir } : {})});` +
+        `const m = boot.load(${JSON.stringify(entry)}, ${JSON.stringify({ ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}), ...(opts.variant ? { variant: opts.variant } : {}) })});` +
         `${opts.warm ? 'boot.warm();' : ''} process.stdout.write(${opts.print ?? 'm.kind'});`,
     );
     const r = spawnSync(process.execPath, [script], {
@@ -188,6 +188,32 @@ describe('the code cache', () => {
     child({ warm: true, cacheDir });
     expect(cacheFiles()).toHaveLength(1);
     expect(cacheFiles()[0]).not.toBe(first);
+  });
+
+  it('keeps one cache per command of a command-line binary, the most recent twelve', () => {
+    expect(child({ warm: false, cacheDir, variant: 'create' })).toBe('bundle');
+    expect(child({ warm: false, cacheDir, variant: 'start' })).toBe('bundle');
+    expect(child({ warm: false, cacheDir })).toBe('bundle');
+    const names = cacheFiles();
+    expect(names).toHaveLength(3);
+    expect([names.some((f) => f.endsWith('-create.v8')), names.some((f) => f.endsWith('-start.v8')), names.some((f) => /-[0-9a-f]{16}\.v8$/.test(f))]).toEqual([true, true, true]);
+    const create = fs.readFileSync(path.join(cacheDir, cacheFiles().find((f) => f.endsWith('-create.v8'))!));
+    expect(child({ warm: false, cacheDir, variant: 'create' })).toBe('bundle');
+    expect(fs.readFileSync(path.join(cacheDir, cacheFiles().find((f) => f.endsWith('-create.v8'))!))).toEqual(create);
+    for (let i = 0; i < 14; i++) child({ warm: false, cacheDir, variant: `verb${i}` });
+    expect(cacheFiles()).toHaveLength(12);
+    expect(cacheFiles()).toContain(cacheFiles().find((f) => f.endsWith('-verb13.v8')));
+    // A new build of the bundle drops every variant of the old one.
+    writeBundle(bundleSource());
+    child({ warm: false, cacheDir, variant: 'create' });
+    expect(cacheFiles()).toEqual([expect.stringMatching(/-create\.v8$/)]);
+  });
+
+  it('names a command by the first word that looks like one', () => {
+    expect(commandOf(['node', 'skiff-runc', '--root', '/run/x', '--log-format', 'json', 'create', 'c1'])).toBe('json');
+    expect(commandOf(['node', 'skiff-runc', '--root', '/run/x', '--log-format', 'json', '--debug', 'create', 'c1'], ['--root', '--log-format'])).toBe('create');
+    expect(commandOf(['node', 'skiff', '-H', 'unix:///x.sock', 'ps', '-a'])).toBe('ps');
+    expect(commandOf(['node', 'skiff', '--version'])).toBeUndefined();
   });
 
   it('never fails the program when its directory cannot be written', () => {

@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import { warm } from '@skiff/boot';
 import { asSkiffError } from '@skiff/errors';
 import { defaultRuntimeRoot } from '../socket-address';
 import { version } from '../version';
@@ -43,7 +42,6 @@ export async function main(argv: string[]): Promise<number | undefined> {
           runtimeRoot: values['runtime-root'] ?? defaultRuntimeRoot(values.namespace),
           debug: values.debug ?? false,
         });
-        warm();
         return undefined;
       }
       case 'start': {

@@ -143,6 +143,10 @@ const name = (url: string) => new URL(`http://x${url}`).searchParams.get('name')
     ['healthcheck interval only', ['--health-interval', '10s']],
     ['--no-healthcheck', ['--no-healthcheck']],
     ['logging and runtime', ['--log-driver', 'json-file', '--log-opt', 'max-size=1m', '--log-opt', 'max-file=2', '--runtime', 'runc']],
+    ['namespaces of the host', ['--pid', 'host', '--ipc', 'host', '--uts', 'host']],
+    ['namespaces of another container, ipc modes', ['--pid', 'container:db', '--ipc', 'container:db']],
+    ['ipc shareable', ['--ipc', 'shareable']],
+    ['an ipc mode the CLI leaves to the daemon', ['--ipc', 'bogus']],
     ['the basic flags alongside', ['--name', 'web', '-e', 'A=1', '-w', '/tmp', '-u', '1000:1000', '--entrypoint', 'sh', '-i', '-t', '-p', '80', '-v', '/srv:/srv']],
   ];
 
@@ -227,6 +231,9 @@ const name = (url: string) => new URL(`http://x${url}`).searchParams.get('name')
     ['--network', 'a', '--network', 'a'],
     ['--security-opt', 'x'],
     ['--security-opt', 'seccomp=/nonexistent'],
+    ['--pid', 'bogus'],
+    ['--pid', 'container:'],
+    ['--uts', 'container:db'],
   ];
 
   it.each(refused)('refuses %s %s as docker does, before any request', async (...argv) => {

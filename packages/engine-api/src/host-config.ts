@@ -33,6 +33,10 @@ export const hostConfigResourceFields = {
   ShmSize: int.min(0).optional(),
   GroupAdd: stringList,
   Init: z.boolean().nullish(),
+  /** Namespaces: "" (the container's own), "host", or another container's ("container:<id>"). */
+  PidMode: z.string().optional(),
+  IpcMode: z.string().optional(),
+  UTSMode: z.string().optional(),
 };
 
 /** One entry of HostConfig.Mounts (`docker run --mount`). */

@@ -150,9 +150,23 @@ export interface ContainerOptionValues {
   logDriver?: string;
   logOpt?: string[];
   runtime?: string;
+  pid?: string;
+  ipc?: string;
+  uts?: string;
 }
 
 const DURATION_HELP = '(ms|s|m|h)';
+
+/** --ipc, --pid, --uts as the docker CLI checks them (--ipc only by the daemon): its own, the host's, or (pid) another container's. */
+function namespaceModes(o: ContainerOptionValues): Pick<HostConfigCreateBody, 'IpcMode' | 'PidMode' | 'UTSMode'> {
+  const ipc = o.ipc ?? '';
+  const pid = o.pid ?? '';
+  const uts = o.uts ?? '';
+  const joins = (mode: string) => mode.startsWith('container:') && mode.length > 'container:'.length;
+  if (pid !== '' && pid !== 'host' && !joins(pid)) throw new ValueError('--pid: invalid PID mode');
+  if (uts !== '' && uts !== 'host') throw new ValueError('--uts: invalid UTS mode');
+  return { ...(ipc ? { IpcMode: ipc } : {}), ...(pid ? { PidMode: pid } : {}), ...(uts ? { UTSMode: uts } : {}) };
+}
 
 /**
  * Declares the flags on `command` (create or run). Each value goes through its zod schema; a
@@ -205,6 +219,7 @@ export function addContainerFlags(command: DockerCommand): DockerCommand {
     single('-h, --hostname <string>', 'Container host name', text),
     new Option('--init', 'Run an init inside the container that forwards signals and reaps processes'),
     single('--ip <string>', 'IPv4 address (e.g., 172.30.100.104)', text),
+    single('--ipc <string>', 'IPC mode to use', text),
     list('-l, --label <list>', 'Set meta data on a container', goValue(validateLabel)),
     list('--label-file <list>', 'Read in a line delimited file of labels', text),
     single('--log-driver <string>', 'Logging driver for the container', text),
@@ -217,6 +232,7 @@ export function addContainerFlags(command: DockerCommand): DockerCommand {
     new Option('--net <network>').argParser(network('--net')).hideHelp(),
     list('--network-alias <list>', 'Add network-scoped alias for the container', text),
     new Option('--no-healthcheck', 'Disable any container-specified HEALTHCHECK'),
+    single('--pid <string>', 'PID namespace to use', text),
     single('--pids-limit <int>', 'Tune container pids limit (set -1 for unlimited)', goValue(parseGoInt)),
     new Option('--privileged', 'Give extended privileges to this container'),
     list('-p, --publish <list>', "Publish a container's port(s) to the host", text),
@@ -231,6 +247,7 @@ export function addContainerFlags(command: DockerCommand): DockerCommand {
     list('--sysctl <map>', 'Sysctl options', goValue(validateSysctl)),
     list('--tmpfs <list>', 'Mount a tmpfs directory', text),
     list('--ulimit <ulimit>', 'Ulimit options', goValue(parseUlimit)).default(undefined, '[]'),
+    single('--uts <string>', 'UTS namespace to use', text),
     list('-v, --volume <list>', 'Bind mount a volume', text),
     list('--volumes-from <list>', 'Mount volumes from the specified container(s)', text),
   ];
@@ -432,6 +449,7 @@ function translate(o: ContainerOptionValues, env: NodeJS.ProcessEnv): ContainerC
     ...(o.init ? { Init: true } : {}),
     ...(o.logDriver || Object.keys(logOpts).length ? { LogConfig: { Type: o.logDriver ?? '', Config: logOpts } } : {}),
     ...(o.runtime ? { Runtime: o.runtime } : {}),
+    ...namespaceModes(o),
   };
   return {
     ...(o.hostname ? { Hostname: o.hostname } : {}),

@@ -240,7 +240,7 @@ export class ContainerService {
     const argv = [...(entrypoint ?? []), ...(cmd ?? [])];
     if (argv.length === 0) throw invalidArgument('No command specified');
     const hostConfig = keptHostConfig(body.HostConfig);
-    checkHostConfig(hostConfig);
+    checkHostConfig(hostConfig, body.Hostname ?? '');
     checkRestartPolicy(body.HostConfig?.RestartPolicy ?? undefined, body.HostConfig?.AutoRemove ?? false);
     const volumes = [...new Set([...Object.keys(imageConfig.Volumes ?? {}), ...Object.keys(body.Volumes ?? {})])];
     const plannedMounts = planMounts(

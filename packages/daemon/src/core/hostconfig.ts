@@ -109,8 +109,28 @@ function rlimitType(name: string): string {
   return type;
 }
 
+/**
+ * PidMode, IpcMode and UTSMode as dockerd checks them. Joining another container's PID or IPC
+ * namespace needs a runtime spec made at each start (skiffd fixes it at create): refused plainly
+ * rather than ignored.
+ */
+function checkNamespaceModes(hc: HostConfigResources, hostname: string): void {
+  const pid = hc.PidMode ?? '';
+  const ipc = hc.IpcMode ?? '';
+  const uts = hc.UTSMode ?? '';
+  const joins = (mode: string) => mode.startsWith('container:') && mode.length > 'container:'.length;
+  if (pid !== '' && pid !== 'host' && !joins(pid)) throw invalidArgument(`invalid PID mode: ${pid}`);
+  if (!['', 'none', 'private', 'shareable', 'host'].includes(ipc) && !joins(ipc)) throw invalidArgument(`invalid IPC mode: ${ipc}`);
+  if (uts !== '' && uts !== 'host') throw invalidArgument(`invalid UTS mode: ${uts}`);
+  if (uts === 'host' && hostname !== '') throw invalidArgument('conflicting options: hostname and the UTS mode');
+  for (const [flag, mode] of [['--pid', pid], ['--ipc', ipc]] as const) {
+    if (joins(mode)) throw invalidArgument(`${flag} ${mode}: joining another container's namespace is not supported by skiffd yet`);
+  }
+}
+
 /** Checks what can be wrong before anything is created (the create route's 400s). */
-export function checkHostConfig(hc: HostConfigResources): void {
+export function checkHostConfig(hc: HostConfigResources, hostname = ''): void {
+  checkNamespaceModes(hc, hostname);
   containerSeccomp(hc, capabilities(hc));
   noNewPrivileges(hc.SecurityOpt ?? []);
   for (const u of hc.Ulimits ?? []) rlimitType(u.Name);
@@ -189,6 +209,7 @@ export function applyHostConfig(spec: RuntimeConfig, hc: HostConfigResources): v
   if (hc.ReadonlyRootfs) spec.root = { ...spec.root!, readonly: true };
   const shm = spec.mounts?.find((m) => m.destination === '/dev/shm');
   if (shm) shm.options = [...(shm.options ?? []).filter((o) => !o.startsWith('size=')), `size=${hc.ShmSize || DEFAULT_SHM_SIZE}`];
+  applyNamespaceModes(spec, hc);
   if (hc.Privileged) {
     linux.maskedPaths = [];
     linux.readonlyPaths = [];
@@ -198,6 +219,32 @@ export function applyHostConfig(spec: RuntimeConfig, hc: HostConfigResources): v
     for (const m of spec.mounts ?? []) {
       if (m.destination === '/sys' || m.destination === '/sys/fs/cgroup') m.options = (m.options ?? []).filter((o) => o !== 'ro');
     }
+  }
+}
+
+/**
+ * The host's PID, IPC or UTS namespace instead of the container's own (`--pid host`...): the
+ * namespace is left out of the spec; with the host's IPC, the host's /dev/shm too, and with
+ * `--ipc none`, no /dev/shm at all, as dockerd.
+ */
+function applyNamespaceModes(spec: RuntimeConfig, hc: HostConfigResources): void {
+  const linux = spec.linux!;
+  const without = (type: string) => {
+    linux.namespaces = (linux.namespaces ?? []).filter((ns) => ns.type !== type);
+  };
+  if (hc.PidMode === 'host') without('pid');
+  if (hc.UTSMode === 'host') {
+    without('uts');
+    delete spec.hostname;
+    delete spec.domainname;
+  }
+  if (hc.IpcMode === 'host') {
+    without('ipc');
+    spec.mounts = (spec.mounts ?? []).map((m) =>
+      m.destination === '/dev/shm' ? { destination: '/dev/shm', type: 'bind', source: '/dev/shm', options: ['rbind', 'nosuid', 'noexec', 'nodev'] } : m,
+    );
+  } else if (hc.IpcMode === 'none') {
+    spec.mounts = (spec.mounts ?? []).filter((m) => m.destination !== '/dev/shm');
   }
 }
 

@@ -1,0 +1,49 @@
+// --pid, --ipc and --uts with the docker CLI against skiffd: the host's namespaces when asked,
+// the container's own otherwise, dockerd's errors for bad values, and inspect shows the modes.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import { canRunSkiffd, SkiffdHarness } from '../helpers/skiffd';
+
+const describeRoot = canRunSkiffd ? describe : describe.skip;
+
+describeRoot('docker run --pid/--ipc/--uts against skiffd', () => {
+  jest.setTimeout(120_000);
+  const h = new SkiffdHarness();
+  const hostNs = (type: string) => fs.readlinkSync(`/proc/self/ns/${type}`);
+
+  beforeAll(async () => {
+    await h.start();
+    await h.importBusybox();
+  });
+  afterAll(async () => {
+    await h.cleanup();
+  });
+
+  it('the host\'s PID, IPC and UTS namespaces with host, the container\'s own by default', async () => {
+    const script = 'for ns in pid ipc uts; do readlink /proc/self/ns/$ns; done; hostname';
+    const shared = (await h.dockerOk(['run', '--rm', '--pid', 'host', '--ipc', 'host', '--uts', 'host', 'busybox', 'sh', '-c', script])).split('\n');
+    expect(shared.slice(0, 4)).toEqual([hostNs('pid'), hostNs('ipc'), hostNs('uts'), os.hostname()]);
+    const own = (await h.dockerOk(['run', '--rm', '--hostname', 'box', 'busybox', 'sh', '-c', script])).split('\n');
+    expect(own[0]).not.toBe(hostNs('pid'));
+    expect(own[1]).not.toBe(hostNs('ipc'));
+    expect(own[2]).not.toBe(hostNs('uts'));
+    expect(own[3]).toBe('box');
+    // --ipc none: a private IPC namespace and no /dev/shm.
+    expect(await h.dockerOk(['run', '--rm', '--ipc', 'none', 'busybox', 'sh', '-c', 'grep -c " /dev/shm " /proc/self/mounts || true'])).toBe('0');
+  });
+
+  it('inspect shows the modes; bad values and conflicts get dockerd\'s errors', async () => {
+    await h.dockerOk(['create', '--name', 'modes', '--pid', 'host', '--ipc', 'shareable', '--uts', 'host', 'busybox', 'true']);
+    expect(await h.dockerOk(['inspect', '-f', '{{.HostConfig.PidMode}} {{.HostConfig.IpcMode}} {{.HostConfig.UTSMode}}', 'modes'])).toBe('host shareable host');
+    expect(await h.dockerOk(['inspect', '-f', '{{.HostConfig.PidMode}}|{{.HostConfig.IpcMode}}|{{.HostConfig.UTSMode}}', (await h.dockerOk(['create', 'busybox', 'true']))])).toBe('|private|');
+
+    const badIpc = await h.docker(['run', '--rm', '--ipc', 'bogus', 'busybox', 'true']);
+    expect([badIpc.code, badIpc.stderr]).toEqual([125, expect.stringContaining('invalid IPC mode: bogus')]);
+    const conflict = await h.docker(['run', '--rm', '--uts', 'host', '--hostname', 'x', 'busybox', 'true']);
+    expect([conflict.code, conflict.stderr]).toEqual([125, expect.stringContaining('conflicting options: hostname and the UTS mode')]);
+    const join = await h.docker(['run', '--rm', '--pid', 'container:modes', 'busybox', 'true']);
+    expect([join.code, join.stderr]).toEqual([125, expect.stringContaining('not supported by skiffd yet')]);
+    const left = (await h.docker(['ps', '-aq'])).stdout.split('\n').filter(Boolean);
+    if (left.length > 0) await h.dockerOk(['rm', '-f', ...left]);
+  });
+});

@@ -19,28 +19,25 @@ export function humanDuration(ms: number): string {
   return `${Math.floor(ms / 3_600_000 / 24 / 365)} years`;
 }
 
-/** Decimal units with three significant digits as `docker images` prints sizes (go-units' HumanSize takes four). */
-export function humanSize(bytes: number, precision = 3): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'];
+/** go-units' way: the size in the largest unit it reaches (steps of `base`), to `precision` significant digits. */
+function scaledSize(bytes: number, base: number, units: readonly string[], precision: number): string {
   let value = bytes;
   let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
+  while (value >= base && unit < units.length - 1) {
+    value /= base;
     unit++;
   }
   return `${Number(value.toPrecision(precision))}${units[unit]}`;
 }
 
+/** Decimal units with three significant digits as `docker images` prints sizes (go-units' HumanSize takes four). */
+export function humanSize(bytes: number, precision = 3): string {
+  return scaledSize(bytes, 1000, ['B', 'kB', 'MB', 'GB', 'TB', 'PB'], precision);
+}
+
 /** go-units' BytesSize: binary units, four significant digits. */
 export function bytesSize(bytes: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${Number(value.toPrecision(4))}${units[unit]}`;
+  return scaledSize(bytes, 1024, ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'], 4);
 }
 
 export function shortId(id: string): string {

@@ -252,10 +252,8 @@ export class NetworkService {
    * container it shares (`container:<ref>`); undefined for `host` (no network namespace at all).
    */
   specNetns(record: ContainerRecord, lookupContainer: (ref: string) => ContainerRecord): string | undefined {
-    const mode = record.HostConfig.NetworkMode;
-    if (mode === 'host') return undefined;
-    if (mode.startsWith('container:')) return this.netnsPath(lookupContainer(mode.slice('container:'.length)).Id);
-    return this.netnsPath(record.Id);
+    if (record.HostConfig.NetworkMode === 'host') return undefined;
+    return this.netnsPath(networkOwner(record, lookupContainer).Id);
   }
 
   private vethNames(containerId: string, networkId: string): { hostIf: string } {
@@ -417,26 +415,29 @@ export class NetworkService {
    * mode), once written; none before.
    */
   filesInUse(record: ContainerRecord, lookupContainer: (ref: string) => ContainerRecord): NetworkFiles | undefined {
-    const mode = record.HostConfig.NetworkMode;
-    let ownerId = record.Id;
-    if (mode.startsWith('container:')) {
-      try {
-        ownerId = lookupContainer(mode.slice('container:'.length)).Id;
-      } catch {
-        return undefined;
-      }
+    let owner: ContainerRecord;
+    try {
+      owner = networkOwner(record, lookupContainer);
+    } catch {
+      // The shared container is gone: nothing is in use.
+      return undefined;
     }
-    const files = filesOf(this.containersDir, ownerId);
+    const files = filesOf(this.containersDir, owner.Id);
     return fs.existsSync(files.hostname) ? files : undefined;
   }
 
   /** The spec with the files mounted: its own (written now, so they exist), or the shared container's. */
   withFiles(spec: RuntimeConfig, record: ContainerRecord, lookupContainer: (ref: string) => ContainerRecord): RuntimeConfig {
-    const mode = record.HostConfig.NetworkMode;
-    const owner = mode.startsWith('container:') ? lookupContainer(mode.slice('container:'.length)) : record;
+    const owner = networkOwner(record, lookupContainer);
     if (owner === record) this.writeFiles(record, []);
     return withNetworkFiles(spec, filesOf(this.containersDir, owner.Id));
   }
+}
+
+/** The container whose network namespace and files `record` uses: itself, or the one `container:<ref>` names. */
+function networkOwner(record: ContainerRecord, lookupContainer: (ref: string) => ContainerRecord): ContainerRecord {
+  const mode = record.HostConfig.NetworkMode;
+  return mode.startsWith('container:') ? lookupContainer(mode.slice('container:'.length)) : record;
 }
 
 /** A container's endpoint on a network, unaddressed until it starts; Docker's checks of the request. */

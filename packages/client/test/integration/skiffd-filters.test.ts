@@ -137,8 +137,15 @@ const TRAPPING = ['busybox', 'sh', '-c', 'trap "echo got TERM; exit 3" TERM; ech
       await start.ready();
       start.child.kill(signal);
       expect({ bin, sent: signal, ...(await start.done) }).toEqual({ bin, sent: signal, code: 0, signal: null, stdout: 'ready\n', stderr: '' });
-      const logs = signal === 'SIGINT' ? 'ready\ngot INT\n' : 'ready\ngot TERM\n';
-      await until(async () => (await h.dockerOk(['logs', name])) === logs.trimEnd(), 10_000, `${name} logging the forwarded signal`);
+      const logs = signal === 'SIGINT' ? 'ready\ngot INT' : 'ready\ngot TERM';
+      const forwarded = until(async () => (await h.dockerOk(['logs', name])) === logs, bin === 'skiff' ? 10_000 : 3_000, `${name} logging the forwarded signal`);
+      if (bin === 'skiff') await forwarded;
+      else {
+        // docker 28 cancels its own context on the signal it is forwarding, so whether its kill
+        // request leaves before the CLI exits is a race inside docker (it lost it once in CI):
+        // only skiff is held to delivering the signal every time.
+        await forwarded.catch(async () => expect(await h.dockerOk(['logs', name])).toBe('ready'));
+      }
       await h.dockerOk(['rm', '-f', name]);
     }
   });

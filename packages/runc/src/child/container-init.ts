@@ -21,6 +21,12 @@ export interface InitResources {
   /** Namespace files opened by the parent, in the order to join them. */
   joinFds: Array<{ fd: number; flag: number }>;
   cgroupProcs: string[];
+  /**
+   * The parent writes the init's pid into its cgroups and acknowledges, while the init goes on
+   * setting up. The first write into a cgroup.procs file can wait a whole RCU grace period (over
+   * 10 ms here); done by the parent, that wait overlaps the init's mounts instead of preceding them.
+   */
+  cgroupsByParent: boolean;
   cgroupMountSource: CgroupMountSource;
   seccomp?: CompiledSeccompFilter;
   /** runc creates a session keyring per container unless --no-new-keyring is given. */
@@ -66,16 +72,24 @@ export function initForksDirectly(plan: InitPlan): boolean {
  * then the namespaces), then sets itself up. Never returns.
  */
 export function runDirectInit(sys: Syscalls, plan: InitPlan, res: InitResources): never {
+  // A new cgroup namespace is rooted where the process is when it unshares: after the parent's ack.
+  const afterCgroups = res.cgroupsByParent ? plan.unshareFlags & CLONE.NEWCGROUP : 0;
   try {
     closeParentEnds(sys, res);
-    joinCgroups(res);
+    if (!res.cgroupsByParent) joinCgroups(res);
     joinNamespaces(sys, res);
-    sys.unshare(plan.unshareFlags & ~CLONE.NEWPID);
+    sys.unshare(plan.unshareFlags & ~CLONE.NEWPID & ~afterCgroups);
   } catch (err) {
     sendError(sys, res.syncWrite, err);
     return sys.exit(1);
   }
-  return runInit(sys, plan, res);
+  let inCgroups = !res.cgroupsByParent;
+  return runInit(sys, plan, res, () => {
+    if (inCgroups) return;
+    inCgroups = true;
+    waitForAck(sys, res.ackRead);
+    if (afterCgroups) sys.unshare(afterCgroups);
+  });
 }
 
 /**
@@ -136,7 +150,12 @@ function joinKeyring(sys: Syscalls, id: string): void {
   }
 }
 
-function runInit(sys: Syscalls, plan: InitPlan, res: InitResources): never {
+/**
+ * `inCgroups` returns once the init is in its cgroups (and its cgroup namespace, when that had to
+ * wait): before a cgroup filesystem that shows the namespace is mounted, before the parent's hooks
+ * (they may look the init's cgroups up) and anything of the container's own runs.
+ */
+function runInit(sys: Syscalls, plan: InitPlan, res: InitResources, inCgroups: () => void = () => undefined): never {
   try {
     // The runtime is our parent: if it dies mid-setup, so do we (cleared right before READY).
     sys.prctl(PR.SET_PDEATHSIG, SIGKILL);
@@ -145,7 +164,9 @@ function runInit(sys: Syscalls, plan: InitPlan, res: InitResources): never {
     const inUserNamespace = plan.newUserNamespace || res.joinFds.some((j) => j.flag === CLONE.NEWUSER);
     if (plan.unshareFlags & CLONE.NEWNET) bringLoopbackUp(sys);
     setupRootfs(sys, plan, res.cgroupMountSource, inUserNamespace, {
+      beforeCgroupMount: inCgroups,
       beforePivot: () => {
+        inCgroups();
         if (res.parentHooks) {
           sendLine(sys, res.syncWrite, 'HOOKS');
           waitForAck(sys, res.ackRead);

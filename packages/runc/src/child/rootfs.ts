@@ -35,9 +35,10 @@ function bindCgroupDir(sys: Syscalls, hostDir: string, target: string, flags: nu
   sys.mount(null, target, null, MS.BIND | MS.REMOUNT | flags, null);
 }
 
-function cgroupMount(sys: Syscalls, step: MountStep, dest: string, source: CgroupMountSource): void {
+function cgroupMount(sys: Syscalls, step: MountStep, dest: string, source: CgroupMountSource, hooks: RootfsHooks): void {
   mkdirAll(dest);
   const { hierarchies, ownNamespace, containerPaths } = source;
+  if (ownNamespace) hooks.beforeCgroupMount?.();
   if (hierarchies.unified === '') {
     if (ownNamespace) sys.mount('cgroup2', dest, 'cgroup2', step.flags, null);
     else if (containerPaths['']) bindCgroupDir(sys, containerPaths[''], dest, step.flags);
@@ -64,12 +65,12 @@ function cgroupMount(sys: Syscalls, step: MountStep, dest: string, source: Cgrou
   if (step.flags & MS.RDONLY) sys.mount(null, dest, null, MS.REMOUNT | MS.BIND | MS.RDONLY | tmpfsFlags, null);
 }
 
-function mountOne(sys: Syscalls, plan: InitPlan, step: MountStep, cgroupSource: CgroupMountSource): void {
+function mountOne(sys: Syscalls, plan: InitPlan, step: MountStep, cgroupSource: CgroupMountSource, hooks: RootfsHooks): void {
   const dest = secureJoin(plan.rootfs, step.destination);
   if (step.kind === 'bind') {
     bindMount(sys, step, dest);
   } else if (step.kind === 'cgroup') {
-    cgroupMount(sys, step, dest, cgroupSource);
+    cgroupMount(sys, step, dest, cgroupSource, hooks);
   } else {
     mkdirAll(dest);
     try {
@@ -184,6 +185,8 @@ function makeParentMountPrivate(sys: Syscalls, rootfs: string): void {
 }
 
 export interface RootfsHooks {
+  /** Called before a cgroup filesystem is mounted from the container's own cgroup namespace. */
+  beforeCgroupMount?(): void;
   /** Called after the config's mounts, before pivot_root: prestart/createRuntime sync and createContainer hooks. */
   beforePivot(): void;
 }
@@ -199,7 +202,7 @@ export function setupRootfs(
   sys.mount(null, '/', null, plan.rootPropagation, null);
   makeParentMountPrivate(sys, plan.rootfs);
   sys.mount(plan.rootfs, plan.rootfs, null, MS.BIND | MS.REC, null);
-  for (const step of plan.mounts) mountOne(sys, plan, step, cgroupSource);
+  for (const step of plan.mounts) mountOne(sys, plan, step, cgroupSource, hooks);
   if (plan.populateDev) populateDev(sys, plan, inUserNamespace);
   hooks.beforePivot();
   pivot(sys, plan);

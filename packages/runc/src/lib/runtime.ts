@@ -124,6 +124,22 @@ function newPidNamespaceForNextChild(sys: Syscalls): () => void {
   };
 }
 
+/**
+ * Puts a freshly forked child (an init, an exec's joiner) into its cgroups and tells it so, while
+ * it goes on setting up (see InitResources.cgroupsByParent). A child that is already gone failed
+ * on its own and says why on the sync pipe, read next: that message is the one to report, not
+ * this write's ESRCH or EPIPE.
+ */
+function placeInCgroups(sys: Syscalls, pid: number, procsFiles: string[], ackWrite: number): void {
+  try {
+    for (const procs of procsFiles) fs.writeFileSync(procs, String(pid));
+    sys.write(ackWrite, ACK);
+  } catch (err) {
+    const gone = (err as NodeJS.ErrnoException).code === 'ESRCH' || (err instanceof SysError && err.name === 'EPIPE');
+    if (!gone) throw err;
+  }
+}
+
 function writePidFile(file: string | undefined, pid: number): void {
   if (!file) return;
   const tmp = `${file}.${process.pid}.tmp`;
@@ -232,6 +248,7 @@ export class Runtime {
         .sort((a, b) => JOIN_ORDER.indexOf(a.type) - JOIN_ORDER.indexOf(b.type))
         .map((j) => ({ fd: track(sys.open(j.path, O.RDONLY | O.CLOEXEC)), flag: j.flag }));
       const parentHooks = (config.hooks?.prestart?.length ?? 0) + (config.hooks?.createRuntime?.length ?? 0) > 0;
+      const direct = initForksDirectly(plan);
       const initResources: InitResources = {
         syncWrite,
         ackRead,
@@ -242,6 +259,7 @@ export class Runtime {
         preserveFds: opts.preserveFds ?? 0,
         joinFds,
         cgroupProcs: cgroups.procsFiles(),
+        cgroupsByParent: direct,
         cgroupMountSource: {
           hierarchies: cgroupHierarchies(),
           ownNamespace: (plan.unshareFlags & CLONE.NEWCGROUP) !== 0 || plan.joins.some((j) => j.flag === CLONE.NEWCGROUP),
@@ -253,7 +271,7 @@ export class Runtime {
         stateJson: (pid) => this.hookState({ id, bundle, config }, 'creating', pid),
       };
 
-      if (initForksDirectly(plan)) {
+      if (direct) {
         const restorePidNamespace = plan.unshareFlags & CLONE.NEWPID ? newPidNamespaceForNextChild(sys) : undefined;
         let pid = -1;
         try {
@@ -264,6 +282,7 @@ export class Runtime {
           // Also when fork failed; the child never gets here (runDirectInit does not return).
           if (pid !== 0) restorePidNamespace?.();
         }
+        placeInCgroups(sys, initPid, initResources.cgroupProcs, ackWrite);
       } else {
         stage1 = sys.fork();
         if (stage1 === 0) runStage1(sys, plan, initResources);
@@ -549,21 +568,24 @@ export class Runtime {
       }));
       const consoleFd = this.consoleFdFor(opts, track);
       const [syncRead, syncWrite] = sys.pipe2(O.CLOEXEC).map(track) as [number, number];
+      const [ackRead, ackWrite] = sys.pipe2(O.CLOEXEC).map(track) as [number, number];
       joiner = sys.fork();
       if (joiner === 0) {
         runExecJoiner(sys, plan, {
           syncWrite,
-          parentEnds: [syncRead],
+          ackRead,
+          parentEnds: [syncRead, ackWrite],
           ...(consoleFd !== undefined ? { consoleFd } : {}),
           ...(opts.stdio ? { stdio: stdioArray(opts.stdio)! } : {}),
           preserveFds: opts.preserveFds ?? 0,
           joinFds,
-          cgroupProcs: cgroups.procsFiles(),
           ...(seccomp ? { seccomp } : {}),
           newSession: opts.detach ?? false,
         });
       }
       scope.closeNow(syncWrite);
+      scope.closeNow(ackRead);
+      placeInCgroups(sys, joiner, cgroups.procsFiles(), ackWrite);
       const reader = new MessageReader(sys, syncRead);
       const deadline = Date.now() + SETUP_TIMEOUT_MS;
       // The joiner (PID) and the process (READY, just before its execve) write to the same pipe,

@@ -3,7 +3,6 @@
 // messages the same way (and the way the types in generated/ describe). Plain JS, no build step.
 const fs = require('node:fs');
 const path = require('node:path');
-const protoLoader = require('@grpc/proto-loader');
 
 /** Absolute path of this package: the include directory of every import ("skiff/types/v1/..."). */
 const protoRoot = __dirname;
@@ -40,7 +39,9 @@ function protoFiles() {
 function loadPackageDefinition(files = protoFiles(), extra = {}) {
   const list = typeof files === 'string' ? [files] : [...files];
   const includeDirs = [protoRoot, ...(extra.includeDirs ?? [])];
-  return protoLoader.loadSync(list, { ...loaderOptions, ...extra, includeDirs });
+  // Required here, not at the top: the components load the precompiled descriptors instead
+  // (loadAllGrpcObject), and proto-loader's own load cost ~20 ms of each one's start-up.
+  return require('@grpc/proto-loader').loadSync(list, { ...loaderOptions, ...extra, includeDirs });
 }
 
 /**

@@ -3,7 +3,7 @@
 // mounted nsfs file, so it outlives the container's processes and skiffd) and its veth pairs.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { unmount } from '../core/libc';
+import { makeNetns, unmount } from '../core/libc';
 import { DNAT_CHAIN } from './ports';
 import type { CommandRunner } from './runner';
 
@@ -86,7 +86,11 @@ export class LinuxNetwork {
    */
   private readonly ensured = new Map<string, string>();
 
-  constructor(private readonly run: CommandRunner) {}
+  /** `makeNetns` is the kernel's (core/libc) but in unit tests, which pass a recording fake. */
+  constructor(
+    private readonly run: CommandRunner,
+    private readonly netns: (file: string) => void = makeNetns,
+  ) {}
 
   /** The bridge up with its gateway address, forwarding on, the network's rules in skiffd's chains. */
   async ensureBridge(b: BridgeSpec): Promise<void> {
@@ -164,13 +168,16 @@ export class LinuxNetwork {
     for (const r of rules) await this.run.run('iptables', ipt('nat', '-D', DNAT_CHAIN, ...r)).catch(() => undefined);
   }
 
-  /** A new network namespace kept by a bind mount on `file`, with loopback up. */
+  /** A new network namespace kept by a bind mount on `file`, with loopback up: no child process. */
   async createNetns(file: string): Promise<void> {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, '');
-    // unshare runs its command inside the namespace it made: one child process, not two (each
-    // costs tens of ms on a small VM, on every container start).
-    await this.run.run('unshare', [`--net=${file}`, 'ip', 'link', 'set', 'lo', 'up']);
+    try {
+      this.netns(file);
+    } catch (err) {
+      fs.rmSync(file, { force: true });
+      throw err;
+    }
   }
 
   /** Unmounting the last reference destroys the namespace and the veth ends inside it. */

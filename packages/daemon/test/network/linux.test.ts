@@ -95,19 +95,20 @@ describe('the kernel side of bridge networks (golden command lists)', () => {
     ]);
   });
 
-  it('a namespace file, then a veth pair with its peer made inside, addressed and routed: two processes', async () => {
+  it('a namespace file (made in-process), then a veth pair with its peer made inside, addressed and routed: two processes', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'skn-'));
     try {
       const run = new RecordingRunner();
-      const linux = new LinuxNetwork(run);
+      const made: string[] = [];
+      const linux = new LinuxNetwork(run, (file) => void made.push(file));
       const ns = path.join(dir, 'netns', 'c1');
       await linux.createNetns(ns);
       expect(fs.existsSync(ns)).toBe(true);
+      expect(made).toEqual([ns]);
       await linux.addVeth({ netns: ns, bridge: 'skiff0', hostIf: 'veth1234567', peerIf: 'vtmp1234567', ifName: 'eth0', ip: '172.30.0.2', prefix: 16, gateway: '172.30.0.1', mac: '02:42:ac:1e:00:02', mtu: 1400, defaultRoute: true });
       await linux.removeNetns(ns);
       expect(fs.existsSync(ns)).toBe(false);
       expect(run.calls).toEqual([
-        `unshare --net=${ns} ip link set lo up`,
         ['ip -batch -', `link add veth1234567 mtu 1400 type veth peer name eth0 mtu 1400 address 02:42:ac:1e:00:02 netns ${ns}`, 'link set veth1234567 master skiff0', 'link set veth1234567 up'].join('\n'),
         [`nsenter --net=${ns} ip -batch -`, 'addr add 172.30.0.2/16 dev eth0', 'link set eth0 up', 'route add default via 172.30.0.1 dev eth0'].join('\n'),
       ]);

@@ -149,16 +149,6 @@ export class GrpcContainerd implements ContainerdPort {
     return res.chainId;
   }
 
-  async snapshotExists(key: string): Promise<boolean> {
-    try {
-      await this.call('snapshots', 'Stat', { snapshotter: SNAPSHOTTER, key });
-      return true;
-    } catch (err) {
-      if (isSkiffError(err, 'NotFound')) return false;
-      throw err;
-    }
-  }
-
   async prepareSnapshot(key: string, parent: string): Promise<void> {
     await this.call('snapshots', 'Prepare', { snapshotter: SNAPSHOTTER, key, parent });
   }

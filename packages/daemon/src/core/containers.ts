@@ -208,6 +208,26 @@ export class ContainerService {
     if (record) this.emit(record, action, extra);
   }
 
+  /**
+   * The container's snapshot, on top of its image's unpacked layers (their chain id). An image's
+   * layers are unpacked once, so the snapshot is prepared straight away: a parent that is missing
+   * (never unpacked, or removed since) is the one case that needs the unpack first, and asking
+   * beforehand cost every create a round trip to skiff-containerd.
+   */
+  private async prepareOnImage(id: string, image: { name: string; chainId: string }): Promise<string> {
+    if (image.chainId !== '') {
+      try {
+        await this.o.port.prepareSnapshot(id, image.chainId);
+        return image.chainId;
+      } catch (err) {
+        if (!isSkiffError(err, 'NotFound')) throw err;
+      }
+    }
+    const chainId = await this.o.port.unpack(image.name);
+    await this.o.port.prepareSnapshot(id, chainId);
+    return chainId;
+  }
+
   private setState(id: string, state: Partial<ContainerRecord['State']>): ContainerRecord {
     const record = this.records.get(id)!;
     return this.save({ ...record, State: { ...record.State, ...state } });
@@ -312,10 +332,7 @@ export class ContainerService {
     this.checkNameFree(name);
     this.names.set(name, id);
     try {
-      // An image's layers are unpacked once; later containers only need a snapshot on top.
-      const unpacked = image.chainId !== '' && (await this.o.port.snapshotExists(image.chainId));
-      const chainId = unpacked ? image.chainId : await this.o.port.unpack(image.name);
-      await this.o.port.prepareSnapshot(id, chainId);
+      const chainId = await this.prepareOnImage(id, image);
       try {
         // As dockerd, the user is always looked up in the image's /etc/passwd and /etc/group (a
         // bare uid takes its entry's group and memberships); volumes to fill from the image need

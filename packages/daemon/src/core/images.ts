@@ -115,8 +115,31 @@ export async function resolveImage(port: Pick<ContainerdPort, 'getImage' | 'read
   return resolveRecord(port, image);
 }
 
+/**
+ * What an image's target resolves to, by the target's digest: content-addressed, so an entry never
+ * goes stale, and every create of a container would otherwise read two blobs back from
+ * skiff-containerd (~10 ms). Bounded; the least recently used entry goes first.
+ */
+const resolvedByTarget = new Map<string, Omit<ResolvedImage, 'name'>>();
+const RESOLVED_MAX = 64;
+
 /** Manifest (this platform's, from an index) and config of a stored image. */
 export async function resolveRecord(port: Pick<ContainerdPort, 'readBlob'>, image: ImageRecord): Promise<ResolvedImage> {
+  const known = resolvedByTarget.get(image.target.digest);
+  if (known) {
+    resolvedByTarget.delete(image.target.digest);
+    resolvedByTarget.set(image.target.digest, known);
+    // Callers own what they get: the cached entry stays as it was read.
+    return { name: image.name, ...structuredClone(known) };
+  }
+  const resolved = await readResolved(port, image);
+  const { name: _name, ...kept } = resolved;
+  resolvedByTarget.set(image.target.digest, structuredClone(kept));
+  if (resolvedByTarget.size > RESOLVED_MAX) resolvedByTarget.delete(resolvedByTarget.keys().next().value!);
+  return resolved;
+}
+
+async function readResolved(port: Pick<ContainerdPort, 'readBlob'>, image: ImageRecord): Promise<ResolvedImage> {
   const name = image.name;
   let manifestDigest = image.target.digest;
   let top: unknown = JSON.parse((await port.readBlob(image.target.digest)).toString('utf8'));

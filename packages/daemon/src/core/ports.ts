@@ -89,8 +89,6 @@ export interface ContainerdPort {
   readBlob(digest: string): Promise<Buffer>;
   /** Unpacks the image's layers if needed; returns the chain id to prepare a snapshot on. */
   unpack(name: string): Promise<string>;
-  /** Whether a snapshot (active or committed) has this key. */
-  snapshotExists(key: string): Promise<boolean>;
   prepareSnapshot(key: string, parent: string): Promise<void>;
   /** What to mount to see an active snapshot's filesystem; NotFound for an unknown key. */
   snapshotMounts(key: string): Promise<SnapshotMount[]>;

@@ -22,6 +22,8 @@ export interface NetworkOptions {
   dataRoot: string;
   execRoot: string;
   runner: CommandRunner;
+  /** Makes a network namespace kept on a file; default: the kernel's (core/libc makeNetns). */
+  makeNetns?: (file: string) => void;
   /** The default bridge's device (dockerd's --bridge) and address (--bip). */
   bridge: string;
   bip: string;
@@ -94,7 +96,7 @@ export class NetworkService {
 
   constructor(private readonly o: NetworkOptions) {
     this.store = new NetworkStore(path.join(o.dataRoot, 'networks'));
-    this.linux = new LinuxNetwork(o.runner);
+    this.linux = o.makeNetns ? new LinuxNetwork(o.runner, o.makeNetns) : new LinuxNetwork(o.runner);
   }
 
   /** Loads the networks and makes sure the default bridge exists as configured. */

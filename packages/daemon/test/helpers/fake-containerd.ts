@@ -68,16 +68,19 @@ export class FakeContainerd implements ContainerdPort {
     return blob;
   }
 
-  async unpack(name: string): Promise<string> {
-    return `sha256:chain-of-${(await this.getImage(name)).target.digest.slice(7, 19)}`;
-  }
+  /** Chain ids unpack made: the parents a snapshot can be prepared on. */
+  private readonly unpacked = new Set<string>();
 
-  async snapshotExists(key: string): Promise<boolean> {
-    return this.snapshots.has(key) || [...this.snapshots.values()].includes(key);
+  async unpack(name: string): Promise<string> {
+    const chainId = `sha256:chain-of-${(await this.getImage(name)).target.digest.slice(7, 19)}`;
+    this.unpacked.add(chainId);
+    return chainId;
   }
 
   async prepareSnapshot(key: string, parent: string): Promise<void> {
     if (this.snapshots.has(key)) throw alreadyExists(`snapshot ${key} exists`);
+    // As containerd's snapshotters: a parent that was never committed is not found.
+    if (parent !== '' && !this.unpacked.has(parent)) throw notFound(`parent snapshot "${parent}" not found`);
     this.snapshots.set(key, parent);
   }
 

@@ -43,7 +43,7 @@ let d: ReturnType<typeof fakeDaemon>;
 beforeEach(async () => {
   d = fakeDaemon({
     network: (dataRoot, execRoot) =>
-      new NetworkService({ dataRoot, execRoot, runner: new RecordingRunner(), bridge: 'skiff0', bip: '172.30.0.1/16', mtu: 1500, pools: [{ base: '10.223.0.0/24', size: 28 }], log: silentLogger(), resolvConf: '/nonexistent', hostsFile: '/nonexistent' }),
+      new NetworkService({ dataRoot, execRoot, runner: new RecordingRunner(), bridge: 'skiff0', bip: '172.30.0.1/16', mtu: 1500, pools: [{ base: '10.223.0.0/24', size: 28 }], log: silentLogger(), resolvConf: '/nonexistent', hostsFile: '/nonexistent', makeNetns: () => undefined }),
   });
   await d.containers.network!.init();
 });

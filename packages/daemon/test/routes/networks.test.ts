@@ -13,7 +13,7 @@ beforeEach(async () => {
   runner = new RecordingRunner();
   d = fakeDaemon({
     network: (dataRoot, execRoot) =>
-      new NetworkService({ dataRoot, execRoot, runner, bridge: 'skiff0', bip: '172.30.0.1/16', mtu: 1500, pools: [{ base: '10.223.0.0/24', size: 28 }], log: silentLogger(), resolvConf: '/nonexistent', hostsFile: '/nonexistent' }),
+      new NetworkService({ dataRoot, execRoot, runner, bridge: 'skiff0', bip: '172.30.0.1/16', mtu: 1500, pools: [{ base: '10.223.0.0/24', size: 28 }], log: silentLogger(), resolvConf: '/nonexistent', hostsFile: '/nonexistent', makeNetns: () => undefined }),
   });
   await d.containers.network!.init();
 });

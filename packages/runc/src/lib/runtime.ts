@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { failedPrecondition, internal, invalidArgument, isSkiffError } from '@skiff/errors';
 import type { LinuxResources, Process, RuntimeConfig } from '@skiff/oci-spec';
-import { runExecJoiner } from '../child/exec-process';
+import { ExecResources, execForksDirectly, runDirectExec, runExecJoiner } from '../child/exec-process';
 import { InitResources, initForksDirectly, runDirectInit, runStage1 } from '../child/container-init';
 import type { CompiledSeccompFilter } from '../child/finalize';
 import { CgroupManager, detectLayout, loadCgroupManager, newCgroupManager, validateResources } from '../cgroups';
@@ -102,15 +102,16 @@ function stdioArray(stdio: StdioFds | undefined): [number, number, number] | und
 }
 
 /**
- * Makes the calling thread's next child PID 1 of a new pid namespace; returns how to undo that.
- * unshare(CLONE_NEWPID) moves neither the caller nor its other threads, only where the thread's
- * children go: it is put back as soon as the init is forked, before it forks anything else
- * (libuv's spawns, in a shim).
+ * Points the calling thread's next child at another pid namespace (`enter`: unshare a new one, for
+ * an init that becomes its PID 1; setns into a container's, for an exec'd process); returns how
+ * to undo that. Neither moves the caller nor its other threads, only where the thread's children
+ * go: it is put back as soon as the child is forked, before it forks anything else (libuv's
+ * spawns, in a shim).
  */
-function newPidNamespaceForNextChild(sys: Syscalls): () => void {
+function pidNamespaceForNextChild(sys: Syscalls, enter: () => void): () => void {
   const own = sys.open('/proc/thread-self/ns/pid_for_children', O.RDONLY | O.CLOEXEC);
   try {
-    sys.unshare(CLONE.NEWPID);
+    enter();
   } catch (err) {
     sys.close(own);
     throw err;
@@ -272,7 +273,7 @@ export class Runtime {
       };
 
       if (direct) {
-        const restorePidNamespace = plan.unshareFlags & CLONE.NEWPID ? newPidNamespaceForNextChild(sys) : undefined;
+        const restorePidNamespace = plan.unshareFlags & CLONE.NEWPID ? pidNamespaceForNextChild(sys, () => sys.unshare(CLONE.NEWPID)) : undefined;
         let pid = -1;
         try {
           pid = sys.fork();
@@ -569,28 +570,41 @@ export class Runtime {
       const consoleFd = this.consoleFdFor(opts, track);
       const [syncRead, syncWrite] = sys.pipe2(O.CLOEXEC).map(track) as [number, number];
       const [ackRead, ackWrite] = sys.pipe2(O.CLOEXEC).map(track) as [number, number];
-      joiner = sys.fork();
-      if (joiner === 0) {
-        runExecJoiner(sys, plan, {
-          syncWrite,
-          ackRead,
-          parentEnds: [syncRead, ackWrite],
-          ...(consoleFd !== undefined ? { consoleFd } : {}),
-          ...(opts.stdio ? { stdio: stdioArray(opts.stdio)! } : {}),
-          preserveFds: opts.preserveFds ?? 0,
-          joinFds,
-          ...(seccomp ? { seccomp } : {}),
-          newSession: opts.detach ?? false,
-        });
+      const resources: ExecResources = {
+        syncWrite,
+        ackRead,
+        parentEnds: [syncRead, ackWrite],
+        ...(consoleFd !== undefined ? { consoleFd } : {}),
+        ...(opts.stdio ? { stdio: stdioArray(opts.stdio)! } : {}),
+        preserveFds: opts.preserveFds ?? 0,
+        joinFds,
+        ...(seccomp ? { seccomp } : {}),
+        newSession: opts.detach ?? false,
+      };
+      if (execForksDirectly(joinFds)) {
+        const pidJoin = joinFds.find((j) => j.flag === CLONE.NEWPID);
+        const restorePidNamespace = pidJoin ? pidNamespaceForNextChild(sys, () => sys.setns(pidJoin.fd, CLONE.NEWPID)) : undefined;
+        let child = -1;
+        try {
+          child = sys.fork();
+          if (child === 0) runDirectExec(sys, plan, resources);
+          pid = child;
+        } finally {
+          if (child !== 0) restorePidNamespace?.();
+        }
+      } else {
+        joiner = sys.fork();
+        if (joiner === 0) runExecJoiner(sys, plan, resources);
       }
       scope.closeNow(syncWrite);
       scope.closeNow(ackRead);
-      placeInCgroups(sys, joiner, cgroups.procsFiles(), ackWrite);
+      placeInCgroups(sys, pid || joiner, cgroups.procsFiles(), ackWrite);
       const reader = new MessageReader(sys, syncRead);
       const deadline = Date.now() + SETUP_TIMEOUT_MS;
-      // The joiner (PID) and the process (READY, just before its execve) write to the same pipe,
+      // A joiner (PID) and the process (READY, just before its execve) write to the same pipe,
       // in either order: a READY first must not end the wait with the pid unknown (it was then 0,
-      // and the shim could not watch the process: exit status 255).
+      // and the shim could not watch the process: exit status 255). A process forked directly
+      // sends READY only: its pid is known already.
       for (let ready = false; !ready || pid === 0; ) {
         const msg = reader.next(deadline);
         if (msg.type === 'PID') pid = msg.pid;
@@ -598,8 +612,10 @@ export class Runtime {
         else if (msg.type === 'ERR') throw internal(msg.message);
         else if (msg.type === 'EOF') throw internal(ready ? 'exec process is ready but its pid was never reported' : 'exec process exited before it was ready');
       }
-      sys.waitpid(joiner, 0);
-      joiner = 0;
+      if (joiner !== 0) {
+        sys.waitpid(joiner, 0);
+        joiner = 0;
+      }
       writePidFile(opts.pidFile, pid);
       return pid;
     } catch (err) {

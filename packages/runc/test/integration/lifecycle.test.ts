@@ -81,7 +81,7 @@ describeRoot('skiff-runc lifecycle (root, busybox bundle)', () => {
     expect(h.ok(['list', '-q'])).not.toContain(id);
   });
 
-  it('exec joins the running container: PID 1 is the init, namespaces are the same', () => {
+  it('exec joins the running container: PID 1 is the init, namespaces and cgroups are the same', () => {
     const id = h.id('exec');
     const b = h.bundle(['sleep', '1000']);
     h.ok(['run', '-d', '--bundle', b.dir, id]);
@@ -92,6 +92,9 @@ describeRoot('skiff-runc lifecycle (root, busybox bundle)', () => {
       const inside = h.ok(['exec', id, 'readlink', `/proc/self/ns/${ns}`]).trim();
       expect(inside).toBe(fs.readlinkSync(`/proc/${initPid}/ns/${ns}`));
     }
+    // In the container's cgroups, as its init is (both seen from inside).
+    const cgroups = h.ok(['exec', id, 'sh', '-c', 'cat /proc/self/cgroup; echo --; cat /proc/1/cgroup']).split('--\n');
+    expect(cgroups[0]).toBe(cgroups[1]);
     const code = h.run(['exec', id, 'sh', '-c', 'exit 7']);
     expect(code.status).toBe(7);
     const env = h.ok(['exec', '--env', 'FOO=bar', '--cwd', '/tmp', id, 'sh', '-c', 'echo $FOO $(pwd)']);

@@ -103,16 +103,28 @@ const EXIT_UNKNOWN = 255;
 const RECOVER_CONNECT_TIMEOUT_MS = 10_000;
 const RECOVER_DIAL_ATTEMPTS = 3;
 
+/** A shim's answer to State. */
+interface ShimState {
+  pid: number;
+  status: ProcessStatus;
+  stdin: string;
+  stdout: string;
+  stderr: string;
+  terminal: boolean;
+  exitStatus: number;
+  exitedAt: Timestamp | null;
+}
+
 /**
- * Connect, with the dial retried when it is refused: one refused dial (a shim busy accepting on a
- * loaded machine) must not get a running container called lost and killed, while a dead shim
+ * The task's State: whether the shim holds it (NotFound if not) and what it is doing, in one round
+ * trip per task. The dial is retried when it is refused: one refused dial (a shim busy accepting
+ * on a loaded machine) must not get a running container called lost and killed, while a dead shim
  * still costs only a few hundred milliseconds.
  */
-async function connectForRecovery(handle: ShimHandle, id: string): Promise<void> {
+async function stateForRecovery(handle: ShimHandle, id: string): Promise<ShimState> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await handle.call('Connect', { id }, RECOVER_CONNECT_TIMEOUT_MS);
-      return;
+      return await handle.call<ShimState>('State', { id, execId: '' }, RECOVER_CONNECT_TIMEOUT_MS);
     } catch (err) {
       if (attempt >= RECOVER_DIAL_ATTEMPTS || !isSkiffError(err, 'Unavailable')) throw err;
       await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
@@ -473,16 +485,11 @@ export class TasksCore {
     const task = this.task(namespace, id);
     const proc = this.process(task, execId);
     if (!task.shim) return { ...proc.view };
-    const state = await task.shim.handle.call<{
-      pid: number;
-      status: ProcessStatus;
-      stdin: string;
-      stdout: string;
-      stderr: string;
-      terminal: boolean;
-      exitStatus: number;
-      exitedAt: Timestamp | null;
-    }>('State', { id, execId });
+    return this.applyState(proc, await task.shim.handle.call<ShimState>('State', { id, execId }));
+  }
+
+  /** A shim's State of a process, folded into the cached view. */
+  private applyState(proc: ProcessEntry, state: ShimState): ProcessView {
     if (state.status === 'STOPPED') this.exited(proc, state.pid, state.exitStatus, state.exitedAt ?? toTimestamp(new Date()));
     else if (proc.view.status !== 'STOPPED') proc.view.status = state.status;
     Object.assign(proc.view, { pid: state.pid || proc.view.pid, stdin: state.stdin, stdout: state.stdout, stderr: state.stderr, terminal: state.terminal });
@@ -630,10 +637,10 @@ export class TasksCore {
       try {
         // Generous: a dead shim refuses at once, while a live one on a loaded machine may be slow
         // to answer, and calling it lost would kill a container that was fine.
-        await connectForRecovery(shim.handle, task.id);
+        const state = await stateForRecovery(shim.handle, task.id);
         task.shim = shim;
         shim.tasks.add(task.id);
-        await this.get(task.namespace, task.id, '');
+        this.applyState(task.init, state);
       } catch (err) {
         this.log(`task ${task.namespace}/${task.id}: shim ${address} does not hold it (${(err as Error).message})`);
         lost.push(task);

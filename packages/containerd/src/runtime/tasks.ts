@@ -104,16 +104,7 @@ const RECOVER_CONNECT_TIMEOUT_MS = 10_000;
 const RECOVER_DIAL_ATTEMPTS = 3;
 
 /** A shim's answer to State. */
-interface ShimState {
-  pid: number;
-  status: ProcessStatus;
-  stdin: string;
-  stdout: string;
-  stderr: string;
-  terminal: boolean;
-  exitStatus: number;
-  exitedAt: Timestamp | null;
-}
+type ShimState = Omit<ProcessView, 'containerId' | 'execId'>;
 
 /**
  * The task's State: whether the shim holds it (NotFound if not) and what it is doing, in one round

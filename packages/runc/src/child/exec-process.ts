@@ -18,6 +18,18 @@ export interface ExecResources {
   newSession: boolean;
 }
 
+/** The last steps of the process that becomes the exec'd one, in the container: its session, then finalize. */
+function becomeProcess(sys: Syscalls, proc: ProcessPlan, res: ExecResources): never {
+  if (res.newSession || proc.terminal) sys.setsid();
+  return finalizeAndExec(sys, proc, {
+    syncFd: res.syncWrite,
+    ...(res.consoleFd !== undefined ? { consoleFd: res.consoleFd } : {}),
+    ...(res.stdio ? { stdio: res.stdio } : {}),
+    preserveFds: res.preserveFds,
+    ...(res.seccomp ? { seccomp: res.seccomp } : {}),
+  });
+}
+
 /**
  * A fork of the runtime that joins a running container's namespaces and, once the parent has put
  * it into the container's cgroups (meanwhile: that write can wait an RCU grace period), clones
@@ -34,14 +46,7 @@ export function runExecJoiner(sys: Syscalls, proc: ProcessPlan, res: ExecResourc
     const pid = sys.forkSibling();
     if (pid === 0) {
       try {
-        if (res.newSession || proc.terminal) sys.setsid();
-        finalizeAndExec(sys, proc, {
-          syncFd: res.syncWrite,
-          ...(res.consoleFd !== undefined ? { consoleFd: res.consoleFd } : {}),
-          ...(res.stdio ? { stdio: res.stdio } : {}),
-          preserveFds: res.preserveFds,
-          ...(res.seccomp ? { seccomp: res.seccomp } : {}),
-        });
+        becomeProcess(sys, proc, res);
       } catch (err) {
         sendError(sys, res.syncWrite, err);
         sys.exit(1);
@@ -78,14 +83,7 @@ export function runDirectExec(sys: Syscalls, proc: ProcessPlan, res: ExecResourc
     for (const join of res.joinFds) sys.close(join.fd);
     waitForAck(sys, res.ackRead);
     sys.close(res.ackRead);
-    if (res.newSession || proc.terminal) sys.setsid();
-    return finalizeAndExec(sys, proc, {
-      syncFd: res.syncWrite,
-      ...(res.consoleFd !== undefined ? { consoleFd: res.consoleFd } : {}),
-      ...(res.stdio ? { stdio: res.stdio } : {}),
-      preserveFds: res.preserveFds,
-      ...(res.seccomp ? { seccomp: res.seccomp } : {}),
-    });
+    return becomeProcess(sys, proc, res);
   } catch (err) {
     sendError(sys, res.syncWrite, err);
     return sys.exit(1);

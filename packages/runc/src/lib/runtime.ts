@@ -126,10 +126,10 @@ function pidNamespaceForNextChild(sys: Syscalls, enter: () => void): () => void 
 }
 
 /**
- * Puts a freshly forked child (an init, an exec's joiner) into its cgroups and tells it so, while
- * it goes on setting up (see InitResources.cgroupsByParent). A child that is already gone failed
- * on its own and says why on the sync pipe, read next: that message is the one to report, not
- * this write's ESRCH or EPIPE.
+ * Puts a freshly forked child (an init, an exec'd process or its joiner) into its cgroups and
+ * tells it so, while it goes on setting up (see InitResources.cgroupsByParent). A child that is
+ * already gone failed on its own and says why on the sync pipe, read next: that message is the
+ * one to report, not this write's ESRCH or EPIPE.
  */
 function placeInCgroups(sys: Syscalls, pid: number, procsFiles: string[], ackWrite: number): void {
   try {

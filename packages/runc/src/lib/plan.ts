@@ -109,7 +109,7 @@ export const namespaceProcNames: Record<string, string> = {
 };
 
 // The devices every container gets, as in runc (and Docker relies on).
-const defaultDevices: DeviceStep[] = [
+export const defaultDevices: readonly DeviceStep[] = [
   { path: '/dev/null', type: 'c', major: 1, minor: 3, mode: 0o666, uid: 0, gid: 0 },
   { path: '/dev/zero', type: 'c', major: 1, minor: 5, mode: 0o666, uid: 0, gid: 0 },
   { path: '/dev/full', type: 'c', major: 1, minor: 7, mode: 0o666, uid: 0, gid: 0 },

@@ -214,7 +214,7 @@ export class Runtime {
     const config = this.loadConfig(bundle);
     const plan = planInit(config, { bundle, id, noPivot: opts.noPivot ?? false });
     const layout = detectLayout();
-    const resources = effectiveResources(config.linux?.resources ?? undefined, plan.devices);
+    const resources = effectiveResources(config.linux?.resources ?? undefined, (config.linux?.devices ?? []).map((d) => d.path));
     if (resources) validateResources(layout, resources);
     const seccomp = this.compileFilter(config);
     const hasConsole = opts.consoleSocket !== undefined || opts.consoleFd !== undefined;

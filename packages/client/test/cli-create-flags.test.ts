@@ -144,6 +144,7 @@ const name = (url: string) => new URL(`http://x${url}`).searchParams.get('name')
     ['--no-healthcheck', ['--no-healthcheck']],
     ['logging and runtime', ['--log-driver', 'json-file', '--log-opt', 'max-size=1m', '--log-opt', 'max-file=2', '--runtime', 'runc']],
     ['namespaces of the host', ['--pid', 'host', '--ipc', 'host', '--uts', 'host']],
+    ['devices and device cgroup rules', ['--device', '/dev/null', '--device', '/dev/zero:/dev/z:r', '--device', '/dev/full:rw', '--device', '/dev/./random:/dev/r/../rnd/', '--device', '/dev/sda:/x//y/:m', '--device-cgroup-rule', 'c 1:3 rwm', '--device-cgroup-rule', 'a *:* m']],
     ['namespaces of another container, ipc modes', ['--pid', 'container:db', '--ipc', 'container:db']],
     ['ipc shareable', ['--ipc', 'shareable']],
     ['an ipc mode the CLI leaves to the daemon', ['--ipc', 'bogus']],
@@ -234,6 +235,15 @@ const name = (url: string) => new URL(`http://x${url}`).searchParams.get('name')
     ['--pid', 'bogus'],
     ['--pid', 'container:'],
     ['--uts', 'container:db'],
+    ['--device', 'null'],
+    ['--device', '/dev/null:rel'],
+    ['--device', '/dev/null:/x:zz'],
+    ['--device', '/dev/null:/x:rr'],
+    ['--device', 'a:b:c:d'],
+    ['--device', ':/x'],
+    ['--device', 'null:rw'],
+    ['--device-cgroup-rule', 'x'],
+    ['--device-cgroup-rule', 'c 1:3 rwmx'],
   ];
 
   it.each(refused)('refuses %s %s as docker does, before any request', async (...argv) => {

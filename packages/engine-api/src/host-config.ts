@@ -9,6 +9,16 @@ const stringList = z.array(z.string()).nullish();
 
 export const UlimitSchema = z.object({ Name: z.string(), Soft: int, Hard: int });
 
+/** A device cgroup rule as the cgroup v1 devices files take it: "type major:minor access" ("c 1:3 rwm", "b 7:* r"). */
+export const DEVICE_CGROUP_RULE = /^([acb]) ([0-9]+|\*):([0-9]+|\*) ([rwm]{1,3})$/;
+
+/** One `--device`: a host device node (or a directory of them), where it appears, what it may do. */
+export const DeviceMappingSchema = z.object({
+  PathOnHost: z.string(),
+  PathInContainer: z.string().default(''),
+  CgroupPermissions: z.string().default(''),
+});
+
 /** Resources, capabilities and security options. */
 export const hostConfigResourceFields = {
   Memory: int.min(0).optional(),
@@ -33,6 +43,9 @@ export const hostConfigResourceFields = {
   ShmSize: int.min(0).optional(),
   GroupAdd: stringList,
   Init: z.boolean().nullish(),
+  Devices: z.array(DeviceMappingSchema).nullish(),
+  /** Device cgroup rules as the v1 devices files take them ("c 1:3 rwm"). */
+  DeviceCgroupRules: stringList,
   /** Namespaces: "" (the container's own), "host", or another container's ("container:<id>"). */
   PidMode: z.string().optional(),
   IpcMode: z.string().optional(),

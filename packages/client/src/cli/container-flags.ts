@@ -15,6 +15,7 @@ import {
   goFileError,
   keyValueMap,
   parseExpose,
+  parseDevice,
   parseGoDuration,
   parseGoInt,
   parseMount,
@@ -28,6 +29,7 @@ import {
   parseVolume,
   readKeyValueFile,
   type Ulimit,
+  validateDeviceCgroupRule,
   validateDnsSearch,
   validateEnv,
   validateExtraHost,
@@ -128,6 +130,8 @@ export interface ContainerOptionValues {
   cpusetMems?: string;
   pidsLimit?: number;
   ulimit?: Ulimit[];
+  device?: string[];
+  deviceCgroupRule?: string[];
   capAdd?: string[];
   capDrop?: string[];
   privileged?: boolean;
@@ -203,6 +207,8 @@ export function addContainerFlags(command: DockerCommand): DockerCommand {
     single('--cpus <decimal>', 'Number of CPUs', goValue(parseNanoCpus)),
     single('--cpuset-cpus <string>', 'CPUs in which to allow execution (0-3, 0,1)', text),
     single('--cpuset-mems <string>', 'MEMs in which to allow execution (0-3, 0,1)', text),
+    list('--device <list>', 'Add a host device to the container', text),
+    list('--device-cgroup-rule <list>', 'Add a rule to the cgroup allowed devices list', goValue(validateDeviceCgroupRule)),
     list('--dns <list>', 'Set custom DNS servers', goValue(validateIpAddress)),
     list('--dns-option <list>', 'Set DNS options', text),
     list('--dns-search <list>', 'Set custom DNS search domains', goValue(validateDnsSearch)),
@@ -438,6 +444,9 @@ function translate(o: ContainerOptionValues, env: NodeJS.ProcessEnv): ContainerC
     ...(o.cpusetMems !== undefined ? { CpusetMems: o.cpusetMems } : {}),
     ...(o.pidsLimit !== undefined ? { PidsLimit: o.pidsLimit } : {}),
     ...(ulimits.size ? { Ulimits: [...ulimits.values()].sort((a, b) => (a.Name < b.Name ? -1 : 1)) } : {}),
+    // Checked once the command line is read, as docker does (its message, not a flag error).
+    Devices: some((o.device ?? []).map(parseDevice)),
+    DeviceCgroupRules: some(o.deviceCgroupRule),
     CapAdd: some(normalizeCaps(o.capAdd)),
     CapDrop: some(normalizeCaps(o.capDrop)),
     ...(o.privileged ? { Privileged: true } : {}),

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
-import type { MountRequestBody } from '@skiff/engine-api';
+import { DEVICE_CGROUP_RULE, type MountRequestBody } from '@skiff/engine-api';
 
 /** A value docker refuses; the message is the Go error's text. */
 export class ValueError extends Error {}
@@ -239,6 +239,56 @@ export function parseUlimit(value: string): Ulimit {
   const effectiveHard = hard ?? soft;
   if (effectiveHard !== -1 && soft > effectiveHard) throw new ValueError(`ulimit soft limit must be less than or equal to hard limit: ${soft} > ${effectiveHard}`);
   return { Name: name, Soft: soft, Hard: effectiveHard };
+}
+
+/** A device's cgroup permissions: some of r, w and m, each once. */
+function isDeviceMode(mode: string): boolean {
+  return mode !== '' && [...mode].every((c, i) => 'rwm'.includes(c) && mode.indexOf(c) === i);
+}
+
+export interface DeviceMapping {
+  PathOnHost: string;
+  PathInContainer: string;
+  CgroupPermissions: string;
+}
+
+/**
+ * docker's --device on a Linux daemon: host[:container][:permissions] (a second part that is a
+ * mode is the mode). The path in the container must be absolute and the mode made of r, w, m;
+ * the host path is the daemon's to check.
+ */
+export function parseDevice(value: string): DeviceMapping {
+  const parts = value.split(':');
+  if (parts.length > 3 || parts[0] === '') throw new ValueError(`bad format for path: ${value}`);
+  const [host, second, third] = parts as [string, string?, string?];
+  // As docker, the path that ends up in the container is cleaned (a/b/../c/ is a/c), except in
+  // the three-part form, which is taken as it is.
+  let mapping: DeviceMapping;
+  if (third !== undefined) {
+    if (!isDeviceMode(third)) throw new ValueError(`bad mode specified: ${third}`);
+    mapping = { PathOnHost: host, PathInContainer: second!, CgroupPermissions: third };
+  } else if (second !== undefined && !isDeviceMode(second)) {
+    mapping = { PathOnHost: host, PathInContainer: goClean(second), CgroupPermissions: 'rwm' };
+  } else {
+    const cleaned = goClean(host);
+    mapping = { PathOnHost: cleaned, PathInContainer: cleaned, CgroupPermissions: second ?? 'rwm' };
+  }
+  const checked = third !== undefined ? second! : second !== undefined && !isDeviceMode(second) ? second : host;
+  if (!checked.startsWith('/')) throw new ValueError(`${checked} is not an absolute path`);
+  return mapping;
+}
+
+/** Go's path.Clean: no trailing slash, no "." or ".." left that can be resolved lexically. */
+function goClean(p: string): string {
+  if (p === '') return '.';
+  const normalized = path.posix.normalize(p);
+  return normalized.length > 1 && normalized.endsWith('/') ? normalized.slice(0, -1) : normalized;
+}
+
+/** docker's --device-cgroup-rule: "type major:minor permissions", as the cgroup v1 devices files take it. */
+export function validateDeviceCgroupRule(value: string): string {
+  if (!DEVICE_CGROUP_RULE.test(value)) throw new ValueError(`invalid device cgroup format '${value}'`);
+  return value;
 }
 
 /** docker's --restart: name[:max-retries]; the daemon checks the name. */

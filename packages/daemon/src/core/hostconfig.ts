@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { hostConfigMountFields, hostConfigResourceFields } from '@skiff/engine-api';
 import type { LinuxResources, RuntimeConfig } from '@skiff/oci-spec';
 import { invalidArgument } from '@skiff/errors';
-import { hostDevices } from './hostconfig-devices';
+import { customDevices, deviceCgroupRule, hostDevices } from './hostconfig-devices';
 import { containerSeccomp } from './seccomp';
 
 type MountFields = z.infer<z.ZodObject<typeof hostConfigMountFields>>;
@@ -219,6 +219,16 @@ export function applyHostConfig(spec: RuntimeConfig, hc: HostConfigResources): v
     for (const m of spec.mounts ?? []) {
       if (m.destination === '/sys' || m.destination === '/sys/fs/cgroup') m.options = (m.options ?? []).filter((o) => o !== 'ro');
     }
+  } else {
+    // As dockerd: a privileged container has every host device already, so these add nothing to it.
+    for (const mapping of hc.Devices ?? []) {
+      const { devices, rules } = customDevices(mapping);
+      const paths = new Set(devices.map((d) => d.path));
+      linux.devices = [...(linux.devices ?? []).filter((d) => !paths.has(d.path)), ...devices];
+      linux.resources.devices = [...(linux.resources.devices ?? []), ...rules];
+    }
+    const extra = (hc.DeviceCgroupRules ?? []).map(deviceCgroupRule);
+    if (extra.length) linux.resources.devices = [...(linux.resources.devices ?? []), ...extra];
   }
 }
 

@@ -137,7 +137,7 @@ describeRoot('skiff-runc isolation (root, busybox bundle)', () => {
     expect(r.stdout).toContain('writable');
   });
 
-  it('kills the container on a memory limit and reports the OOM', () => {
+  it('kills the container on a memory limit and reports the OOM', async () => {
     const id = h.id('oom');
     const b = h.bundle(['sh', '-c', 'tail /dev/zero'], (c) => {
       c.linux!.resources = { memory: { limit: 32 * 1024 * 1024, swap: 32 * 1024 * 1024 } };
@@ -146,19 +146,30 @@ describeRoot('skiff-runc isolation (root, busybox bundle)', () => {
     const events = spawn(runcBin, ['--root', h.root, 'events', '--interval', '100ms', id]);
     let eventText = '';
     events.stdout.on('data', (d) => (eventText += d));
+    // Its output ends when it exits; its exit itself may be reaped by reapZombieChildren below.
+    const ended = new Promise<void>((resolve) => events.stdout.on('close', () => resolve()));
+    // The watcher is a Node process that takes a moment to start (longer on a loaded machine): the
+    // OOM comes within milliseconds of the start, so the start waits for the watcher's first report.
+    const watching = new Promise<void>((resolve, reject) => {
+      const deadline = setTimeout(() => reject(new Error(`runc events printed nothing in 20 s: ${eventText}`)), 20_000);
+      const check = () => {
+        if (!eventText.includes('"type":"stats"')) return;
+        clearTimeout(deadline);
+        events.stdout.off('data', check);
+        resolve();
+      };
+      events.stdout.on('data', check);
+    });
+    await watching;
     h.ok(['start', id]);
     waitFor(() => {
       reapZombieChildren();
       return h.state(id).status === 'stopped';
     }, 20_000);
-    return new Promise<void>((resolve) => {
-      events.on('exit', () => {
-        expect(eventText).toContain('"type":"oom"');
-        h.ok(['delete', id]);
-        resolve();
-      });
-    });
-  }, 30_000);
+    await ended;
+    expect(eventText).toContain('"type":"oom"');
+    h.ok(['delete', id]);
+  }, 45_000);
 
   it('shows the container its own cgroup, with or without a cgroup namespace, and brings lo up', () => {
     const script = 'cat /sys/fs/cgroup/memory/memory.limit_in_bytes; cat /sys/class/net/lo/flags';

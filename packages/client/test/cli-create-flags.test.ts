@@ -50,8 +50,8 @@ class RecordingDaemon {
 
 /** Maps whose entries are kept even when empty ({} for a port, "" for a label). */
 const MAPS = new Set(['ExposedPorts', 'Volumes', 'EndpointsConfig', 'Labels', 'Sysctls', 'Tmpfs', 'Config', 'Options', 'PortBindings', 'DriverOpts']);
-/** What docker sends that skiff leaves to the daemon's default: the terminal size, and -1 ("unset") swappiness. */
-const DOCKER_ONLY = new Set(['ConsoleSize', 'MemorySwappiness']);
+/** What docker sends that skiff leaves to the daemon's default: the terminal size. */
+const DOCKER_ONLY = new Set(['ConsoleSize']);
 
 /** Lists docker 28 builds from Go maps: the same command line twice gives two orders. */
 const ORDERLESS = new Set(['Env', 'Binds']);
@@ -144,6 +144,8 @@ const name = (url: string) => new URL(`http://x${url}`).searchParams.get('name')
     ['--no-healthcheck', ['--no-healthcheck']],
     ['logging and runtime', ['--log-driver', 'json-file', '--log-opt', 'max-size=1m', '--log-opt', 'max-file=2', '--runtime', 'runc']],
     ['namespaces of the host', ['--pid', 'host', '--ipc', 'host', '--uts', 'host']],
+    ['OOM and swappiness', ['--oom-kill-disable', '--oom-score-adj', '-500', '--memory-swappiness', '10', '-m', '64m']],
+    ['an out-of-range OOM score, which the daemon checks', ['--oom-score-adj', '2000']],
     ['devices and device cgroup rules', ['--device', '/dev/null', '--device', '/dev/zero:/dev/z:r', '--device', '/dev/full:rw', '--device', '/dev/./random:/dev/r/../rnd/', '--device', '/dev/sda:/x//y/:m', '--device-cgroup-rule', 'c 1:3 rwm', '--device-cgroup-rule', 'a *:* m']],
     ['namespaces of another container, ipc modes', ['--pid', 'container:db', '--ipc', 'container:db']],
     ['ipc shareable', ['--ipc', 'shareable']],
@@ -235,6 +237,10 @@ const name = (url: string) => new URL(`http://x${url}`).searchParams.get('name')
     ['--pid', 'bogus'],
     ['--pid', 'container:'],
     ['--uts', 'container:db'],
+    ['--oom-score-adj', 'x'],
+    ['--memory-swappiness', '1.5'],
+    ['--memory-swappiness', '200'],
+    ['--memory-swappiness', '-2'],
     ['--device', 'null'],
     ['--device', '/dev/null:rel'],
     ['--device', '/dev/null:/x:zz'],

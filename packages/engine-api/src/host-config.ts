@@ -33,6 +33,9 @@ export const hostConfigResourceFields = {
   PidsLimit: int.nullish(),
   BlkioWeight: int.min(0).max(1000).optional(),
   OomKillDisable: z.boolean().nullish(),
+  /** 0 to 100; -1 (what the docker CLI sends by default) or null leaves the kernel's. */
+  MemorySwappiness: int.nullish(),
+  OomScoreAdj: int.optional(),
   Ulimits: z.array(UlimitSchema).nullish(),
   CapAdd: stringList,
   CapDrop: stringList,

@@ -131,6 +131,9 @@ export interface ContainerOptionValues {
   pidsLimit?: number;
   ulimit?: Ulimit[];
   device?: string[];
+  memorySwappiness?: number;
+  oomKillDisable?: boolean;
+  oomScoreAdj?: number;
   deviceCgroupRule?: string[];
   capAdd?: string[];
   capDrop?: string[];
@@ -233,11 +236,14 @@ export function addContainerFlags(command: DockerCommand): DockerCommand {
     single('-m, --memory <bytes>', 'Memory limit', goValue(parseRamSize)),
     single('--memory-reservation <bytes>', 'Memory soft limit', goValue(parseRamSize)),
     single('--memory-swap <bytes>', "Swap limit equal to memory plus swap: '-1' to enable unlimited swap", goValue(parseSwapSize)),
+    single('--memory-swappiness <int>', 'Tune container memory swappiness (0 to 100)', goValue(parseGoInt)).default(-1),
     list('--mount <mount>', 'Attach a filesystem mount to the container', goValue((v) => parseMount(v, process.cwd()))),
     new Option('--network <network>', 'Connect a container to a network').argParser(network('--network')),
     new Option('--net <network>').argParser(network('--net')).hideHelp(),
     list('--network-alias <list>', 'Add network-scoped alias for the container', text),
     new Option('--no-healthcheck', 'Disable any container-specified HEALTHCHECK'),
+    new Option('--oom-kill-disable', 'Disable OOM Killer'),
+    single('--oom-score-adj <int>', "Tune host's OOM preferences (-1000 to 1000)", goValue(parseGoInt)),
     single('--pid <string>', 'PID namespace to use', text),
     single('--pids-limit <int>', 'Tune container pids limit (set -1 for unlimited)', goValue(parseGoInt)),
     new Option('--privileged', 'Give extended privileges to this container'),
@@ -365,6 +371,12 @@ function healthcheck(o: ContainerOptionValues): HealthcheckBody | undefined {
 
 const some = <T>(items: T[] | undefined) => (items?.length ? items : undefined);
 
+/** docker checks --memory-swappiness itself (and leaves --oom-score-adj's range to the daemon). */
+function swappiness(value: number): number {
+  if (value !== -1 && (value < 0 || value > 100)) throw new ValueError(`invalid value: ${value}. Valid memory swappiness range is 0-100`);
+  return value;
+}
+
 /**
  * The create body's parts these flags set, as the docker CLI 28 builds them. Names without a
  * value (-e NAME, a NAME line of --env-file) are looked up in `ctx.env`; docker's warnings go to
@@ -436,6 +448,10 @@ function translate(o: ContainerOptionValues, env: NodeJS.ProcessEnv): ContainerC
     ...(o.memory !== undefined ? { Memory: o.memory } : {}),
     ...(o.memorySwap !== undefined ? { MemorySwap: o.memorySwap } : {}),
     ...(o.memoryReservation !== undefined ? { MemoryReservation: o.memoryReservation } : {}),
+    // As docker: -1 when not given (the daemon reads it as unset).
+    MemorySwappiness: swappiness(o.memorySwappiness ?? -1),
+    ...(o.oomKillDisable ? { OomKillDisable: true } : {}),
+    ...(o.oomScoreAdj !== undefined ? { OomScoreAdj: o.oomScoreAdj } : {}),
     ...(o.cpus !== undefined ? { NanoCpus: o.cpus } : {}),
     ...(o.cpuShares !== undefined ? { CpuShares: o.cpuShares } : {}),
     ...(o.cpuPeriod !== undefined ? { CpuPeriod: o.cpuPeriod } : {}),

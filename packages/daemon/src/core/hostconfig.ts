@@ -139,6 +139,16 @@ export function checkHostConfig(hc: HostConfigResources, hostname = ''): void {
     throw invalidArgument('Minimum memoryswap limit should be larger than memory limit, see usage');
   }
   if (hc.Memory && hc.Memory < 6 * 1024 * 1024) throw invalidArgument('Minimum memory limit allowed is 6MB');
+  const swappiness = memorySwappiness(hc);
+  if (swappiness !== undefined && (swappiness < 0 || swappiness > 100)) throw invalidArgument(`Invalid value: ${swappiness}, valid memory swappiness range is 0-100`);
+  if (hc.OomScoreAdj !== undefined && (hc.OomScoreAdj < -1000 || hc.OomScoreAdj > 1000)) {
+    throw invalidArgument(`Invalid value ${hc.OomScoreAdj}, range for oom score adj is [-1000, 1000]`);
+  }
+}
+
+/** The swappiness asked for, if any: null and -1 (the docker CLI's default) leave the kernel's. */
+export function memorySwappiness(hc: Pick<HostConfigResources, 'MemorySwappiness'>): number | undefined {
+  return hc.MemorySwappiness == null || hc.MemorySwappiness === -1 ? undefined : hc.MemorySwappiness;
 }
 
 type CpuFields = Pick<HostConfigResources, 'NanoCpus' | 'CpuShares' | 'CpuPeriod' | 'CpuQuota' | 'CpusetCpus' | 'CpusetMems'>;
@@ -169,6 +179,8 @@ export function resourcesOf(hc: HostConfigResources): NonNullable<NonNullable<Ru
   } else if (hc.MemorySwap) memory.swap = hc.MemorySwap;
   if (hc.MemoryReservation) memory.reservation = hc.MemoryReservation;
   if (hc.OomKillDisable) memory.disableOOMKiller = true;
+  const swappiness = memorySwappiness(hc);
+  if (swappiness !== undefined) memory.swappiness = swappiness;
   if (Object.keys(memory).length) out.memory = memory;
   const cpu = cpuResources(hc);
   if (Object.keys(cpu).length) out.cpu = cpu;
@@ -196,6 +208,8 @@ export function applyHostConfig(spec: RuntimeConfig, hc: HostConfigResources): v
   const caps = capabilities(hc);
   proc.capabilities = { bounding: [...caps], effective: [...caps], permitted: [...caps] };
   proc.noNewPrivileges = noNewPrivileges(hc.SecurityOpt ?? []);
+  // As dockerd, always: a container does not inherit the score of the shim that starts it.
+  proc.oomScoreAdj = hc.OomScoreAdj ?? 0;
   for (const u of hc.Ulimits ?? []) {
     const type = rlimitType(u.Name) as NonNullable<typeof proc.rlimits>[number]['type'];
     proc.rlimits = [...(proc.rlimits ?? []).filter((r) => r.type !== type), { type, soft: u.Soft, hard: u.Hard }];

@@ -4,6 +4,7 @@
 // container created without them; `omitempty` fields are left out when empty, as Go leaves them.
 import { defaultSpec } from '@skiff/oci-spec';
 import type { HostConfig } from '../../store/record';
+import { memorySwappiness } from '../../core/hostconfig';
 import { restartPolicyView } from '../../core/restart-policy';
 
 /** Docker's /dev/shm size when ShmSize is 0: 64 MiB. */
@@ -43,7 +44,7 @@ function resourcesView(hc: HostConfig): Record<string, unknown> {
     DeviceRequests: null,
     MemoryReservation: hc.MemoryReservation ?? 0,
     MemorySwap: hc.MemorySwap ?? 0,
-    MemorySwappiness: null,
+    MemorySwappiness: memorySwappiness(hc) ?? null,
     OomKillDisable: hc.OomKillDisable ?? false,
     // dockerd stores 0 and -1 (no limit, what the docker CLI sends by default) as unset.
     PidsLimit: hc.PidsLimit != null && hc.PidsLimit > 0 ? hc.PidsLimit : null,
@@ -79,7 +80,7 @@ export function hostConfigInspectView(hc: HostConfig): Record<string, unknown> {
     IpcMode: hc.IpcMode || 'private',
     Cgroup: '',
     Links: null,
-    OomScoreAdj: 0,
+    OomScoreAdj: hc.OomScoreAdj ?? 0,
     PidMode: hc.PidMode ?? '',
     Privileged: hc.Privileged ?? false,
     PublishAllPorts: hc.PublishAllPorts ?? false,

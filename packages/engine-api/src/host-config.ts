@@ -51,6 +51,8 @@ export const hostConfigResourceFields = {
   DeviceCgroupRules: stringList,
   /** Namespaces: "" (the container's own), "host", or another container's ("container:<id>"). */
   PidMode: z.string().optional(),
+  /** "host", "private", or "" for the daemon's default (dockerd's: host on cgroup v1, private on v2). */
+  CgroupnsMode: z.string().optional(),
   IpcMode: z.string().optional(),
   UTSMode: z.string().optional(),
 };

@@ -131,6 +131,7 @@ export interface ContainerOptionValues {
   pidsLimit?: number;
   ulimit?: Ulimit[];
   device?: string[];
+  cgroupns?: string;
   memorySwappiness?: number;
   oomKillDisable?: boolean;
   oomScoreAdj?: number;
@@ -204,6 +205,7 @@ export function addContainerFlags(command: DockerCommand): DockerCommand {
     list('--add-host <list>', 'Add a custom host-to-IP mapping (host:ip)', goValue(validateExtraHost)),
     list('--cap-add <list>', 'Add Linux capabilities', text),
     list('--cap-drop <list>', 'Drop Linux capabilities', text),
+    single('--cgroupns <string>', CGROUPNS_HELP, text),
     single('--cpu-period <int>', 'Limit CPU CFS (Completely Fair Scheduler) period', goValue(parseGoInt)),
     single('--cpu-quota <int>', 'Limit CPU CFS (Completely Fair Scheduler) quota', goValue(parseGoInt)),
     single('-c, --cpu-shares <int>', 'CPU shares (relative weight)', goValue(parseGoInt)),
@@ -371,6 +373,21 @@ function healthcheck(o: ContainerOptionValues): HealthcheckBody | undefined {
 
 const some = <T>(items: T[] | undefined) => (items?.length ? items : undefined);
 
+/** docker's words for --cgroupns, line breaks and alignment included (pflag keeps them). */
+const CGROUPNS_HELP = [
+  'Cgroup namespace to use (host|private)',
+  "'host':    Run the container in the Docker host's cgroup namespace",
+  "'private': Run the container in its own private cgroup namespace",
+  "'':        Use the cgroup namespace as configured by the",
+  '           default-cgroupns-mode option on the daemon (default)',
+].join('\n');
+
+/** docker checks --cgroupns itself; "" leaves the mode to the daemon. */
+function cgroupnsMode(value: string | undefined): string | undefined {
+  if (value !== undefined && !['', 'host', 'private'].includes(value)) throw new ValueError('--cgroupns: invalid CGROUP mode');
+  return value || undefined;
+}
+
 /** docker checks --memory-swappiness itself (and leaves --oom-score-adj's range to the daemon). */
 function swappiness(value: number): number {
   if (value !== -1 && (value < 0 || value > 100)) throw new ValueError(`invalid value: ${value}. Valid memory swappiness range is 0-100`);
@@ -452,6 +469,7 @@ function translate(o: ContainerOptionValues, env: NodeJS.ProcessEnv): ContainerC
     MemorySwappiness: swappiness(o.memorySwappiness ?? -1),
     ...(o.oomKillDisable ? { OomKillDisable: true } : {}),
     ...(o.oomScoreAdj !== undefined ? { OomScoreAdj: o.oomScoreAdj } : {}),
+    CgroupnsMode: cgroupnsMode(o.cgroupns),
     ...(o.cpus !== undefined ? { NanoCpus: o.cpus } : {}),
     ...(o.cpuShares !== undefined ? { CpuShares: o.cpuShares } : {}),
     ...(o.cpuPeriod !== undefined ? { CpuPeriod: o.cpuPeriod } : {}),

@@ -19,6 +19,7 @@ import { parseSignal } from './signals';
 import { buildSpec, mergeEnv } from './spec';
 import { checkHostConfig, keptHostConfig } from './hostconfig';
 import { resolveUserIn } from './hostconfig-user';
+import { cgroupVersion } from './system';
 import { ImageUserFiles } from './image-user-files';
 import { materializeMounts, type MountPoint, planMounts } from './mounts';
 import type { RootfsMode } from './rootfs-view';
@@ -260,6 +261,8 @@ export class ContainerService {
     const argv = [...(entrypoint ?? []), ...(cmd ?? [])];
     if (argv.length === 0) throw invalidArgument('No command specified');
     const hostConfig = keptHostConfig(body.HostConfig);
+    // As dockerd, the record keeps the mode the container got, the daemon's default resolved.
+    hostConfig.CgroupnsMode ||= cgroupVersion() === '2' ? 'private' : 'host';
     checkHostConfig(hostConfig, body.Hostname ?? '');
     checkRestartPolicy(body.HostConfig?.RestartPolicy ?? undefined, body.HostConfig?.AutoRemove ?? false);
     const volumes = [...new Set([...Object.keys(imageConfig.Volumes ?? {}), ...Object.keys(body.Volumes ?? {})])];

@@ -122,6 +122,8 @@ function checkNamespaceModes(hc: HostConfigResources, hostname: string): void {
   if (pid !== '' && pid !== 'host' && !joins(pid)) throw invalidArgument(`invalid PID mode: ${pid}`);
   if (!['', 'none', 'private', 'shareable', 'host'].includes(ipc) && !joins(ipc)) throw invalidArgument(`invalid IPC mode: ${ipc}`);
   if (uts !== '' && uts !== 'host') throw invalidArgument(`invalid UTS mode: ${uts}`);
+  const cgroupns = hc.CgroupnsMode ?? '';
+  if (!['', 'host', 'private'].includes(cgroupns)) throw invalidArgument(`invalid cgroup namespace mode: ${cgroupns}`);
   if (uts === 'host' && hostname !== '') throw invalidArgument('conflicting options: hostname and the UTS mode');
   for (const [flag, mode] of [['--pid', pid], ['--ipc', ipc]] as const) {
     if (joins(mode)) throw invalidArgument(`${flag} ${mode}: joining another container's namespace is not supported by skiffd yet`);
@@ -257,6 +259,9 @@ function applyNamespaceModes(spec: RuntimeConfig, hc: HostConfigResources): void
     linux.namespaces = (linux.namespaces ?? []).filter((ns) => ns.type !== type);
   };
   if (hc.PidMode === 'host') without('pid');
+  if (hc.CgroupnsMode === 'private' && !(linux.namespaces ?? []).some((ns) => ns.type === 'cgroup')) {
+    linux.namespaces = [...(linux.namespaces ?? []), { type: 'cgroup' }];
+  } else if (hc.CgroupnsMode === 'host') without('cgroup');
   if (hc.UTSMode === 'host') {
     without('uts');
     delete spec.hostname;

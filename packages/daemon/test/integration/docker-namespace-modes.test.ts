@@ -46,4 +46,18 @@ describeRoot('docker run --pid/--ipc/--uts against skiffd', () => {
     const left = (await h.docker(['ps', '-aq'])).stdout.split('\n').filter(Boolean);
     if (left.length > 0) await h.dockerOk(['rm', '-f', ...left]);
   });
+  it('--cgroupns: a private cgroup namespace shows the container its cgroups as the root; the default is dockerd\'s for the host\'s cgroup version', async () => {
+    const script = 'readlink /proc/self/ns/cgroup; grep -c ":/$" /proc/self/cgroup || true';
+    const [privateNs, privateRoots] = (await h.dockerOk(['run', '--rm', '--cgroupns', 'private', 'busybox', 'sh', '-c', script])).split('\n');
+    expect(privateNs).not.toBe(hostNs('cgroup'));
+    expect(Number(privateRoots)).toBeGreaterThan(0);
+    const [hostModeNs] = (await h.dockerOk(['run', '--rm', '--cgroupns', 'host', 'busybox', 'sh', '-c', script])).split('\n');
+    expect(hostModeNs).toBe(hostNs('cgroup'));
+    const v2 = fs.existsSync('/sys/fs/cgroup/cgroup.controllers');
+    const id = await h.dockerOk(['create', 'busybox', 'true']);
+    expect(await h.dockerOk(['inspect', '-f', '{{.HostConfig.CgroupnsMode}}', id])).toBe(v2 ? 'private' : 'host');
+    await h.dockerOk(['rm', id]);
+    const bad = await h.request('POST', '/containers/create', { Image: 'busybox', Cmd: ['true'], HostConfig: { CgroupnsMode: 'bogus' } });
+    expect({ status: bad.status, body: JSON.parse(bad.body) }).toEqual({ status: 400, body: { message: 'invalid cgroup namespace mode: bogus' } });
+  });
 });

@@ -70,8 +70,7 @@ export function hostConfigInspectView(hc: HostConfig): Record<string, unknown> {
     ConsoleSize: [0, 0],
     CapAdd: hc.CapAdd ?? null,
     CapDrop: hc.CapDrop ?? null,
-    // skiff-runc gets no cgroup namespace.
-    CgroupnsMode: 'host',
+    CgroupnsMode: hc.CgroupnsMode || 'host',
     Dns: hc.Dns ?? [],
     DnsOptions: hc.DnsOptions ?? [],
     DnsSearch: hc.DnsSearch ?? [],

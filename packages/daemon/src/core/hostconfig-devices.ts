@@ -16,7 +16,11 @@ function majorMinor(rdev: number): { major: number; minor: number } {
   return { major: Math.floor(rdev / 256) & 0xfff, minor: (rdev & 0xff) | (Math.floor(rdev / 4096) & 0xfff00) };
 }
 
-export function hostDevices(dir = '/dev'): LinuxDevice[] {
+/**
+ * The device nodes below `dir`, depth first in name order, each at `mapTo(its host path)`;
+ * `skip` says which directories (by name) and nodes (by path) to leave out.
+ */
+function nodesBelow(dir: string, mapTo: (file: string) => string, skip: (name: string, file: string) => boolean = () => false): LinuxDevice[] {
   const out: LinuxDevice[] = [];
   let entries: fs.Dirent[];
   try {
@@ -24,22 +28,20 @@ export function hostDevices(dir = '/dev'): LinuxDevice[] {
   } catch {
     return out;
   }
-  for (const e of entries) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) {
-      if (!SKIPPED_DIRS.has(e.name)) out.push(...hostDevices(p));
-      continue;
+  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const file = path.join(dir, e.name);
+    if (skip(e.name, file)) continue;
+    if (e.isDirectory()) out.push(...nodesBelow(file, mapTo, skip));
+    else {
+      const node = deviceNode(file, mapTo(file));
+      if (node) out.push(node);
     }
-    if (p === '/dev/console' || !(e.isCharacterDevice() || e.isBlockDevice())) continue;
-    let st: fs.Stats;
-    try {
-      st = fs.lstatSync(p);
-    } catch {
-      continue;
-    }
-    out.push({ path: p, type: e.isBlockDevice() ? 'b' : 'c', ...majorMinor(st.rdev), fileMode: st.mode & 0o777, uid: st.uid, gid: st.gid });
   }
   return out;
+}
+
+export function hostDevices(dir = '/dev'): LinuxDevice[] {
+  return nodesBelow(dir, (file) => file, (name, file) => SKIPPED_DIRS.has(name) || file === '/dev/console');
 }
 
 /** The device node at `file` (links not followed), as the spec names it at `inContainer`; undefined if not a device. */
@@ -76,28 +78,12 @@ export function customDevices(mapping: z.output<typeof DeviceMappingSchema>): { 
   } catch (err) {
     throw refuse(errnoText(err));
   }
-  const found: LinuxDevice[] = [];
   const single = deviceNode(host, inContainer);
-  if (single) found.push(single);
-  else if (fs.statSync(host, { throwIfNoEntry: false })?.isDirectory()) {
-    const walk = (dir: string) => {
-      let entries: fs.Dirent[];
-      try {
-        entries = fs.readdirSync(dir, { withFileTypes: true });
-      } catch {
-        return;
-      }
-      for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-        const file = path.join(dir, e.name);
-        if (e.isDirectory()) walk(file);
-        else {
-          const node = deviceNode(file, path.join(inContainer, path.relative(host, file)));
-          if (node) found.push(node);
-        }
-      }
-    };
-    walk(host);
-  }
+  const found = single
+    ? [single]
+    : fs.statSync(host, { throwIfNoEntry: false })?.isDirectory()
+      ? nodesBelow(host, (file) => path.join(inContainer, path.relative(host, file)))
+      : [];
   if (found.length === 0) throw refuse('not a device node');
   const rules = found.map((d): LinuxDeviceCgroup => ({ allow: true, type: d.type, major: d.major!, minor: d.minor!, access }));
   return { devices: found, rules };

@@ -369,3 +369,21 @@ export class SkiffdHarness {
     if (!keep) fs.rmSync(this.dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * A describe block with a skiffd of its own, started with busybox imported before the first test
+ * and cleaned up after the last (skipped where skiffd cannot run): what most integration files
+ * need, instead of the same beforeAll/afterAll in each.
+ */
+export function describeWithSkiffd(name: string, body: (h: SkiffdHarness) => void, timeoutMs = 120_000): void {
+  (canRunSkiffd ? describe : describe.skip)(name, () => {
+    jest.setTimeout(timeoutMs);
+    const h = new SkiffdHarness();
+    beforeAll(async () => {
+      await h.start();
+      await h.importBusybox();
+    }, 60_000);
+    afterAll(() => h.cleanup(), 60_000);
+    body(h);
+  });
+}

@@ -5,24 +5,12 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { canRunSkiffd, SkiffdHarness } from '../helpers/skiffd';
+import { describeWithSkiffd } from '../helpers/skiffd';
 
-const describeRoot = canRunSkiffd ? describe : describe.skip;
 /** On a v1 host the container sees its own devices cgroup, whose list shows the rules. */
 const devicesV1 = fs.existsSync('/sys/fs/cgroup/devices/devices.list');
 
-describeRoot('docker run --device against skiffd', () => {
-  jest.setTimeout(120_000);
-  const h = new SkiffdHarness();
-
-  beforeAll(async () => {
-    await h.start();
-    await h.importBusybox();
-  });
-  afterAll(async () => {
-    await h.cleanup();
-  });
-
+describeWithSkiffd('docker run --device against skiffd', (h) => {
   it('a host device under another name, and read-only permissions enforced by the cgroup', async () => {
     const script = 'ls -l /dev/mynull | sed "s/ \\+/ /g" | cut -d" " -f1,5,6,10; echo x > /dev/mynull && echo wrote';
     const out = await h.dockerOk(['run', '--rm', '--device', '/dev/null:/dev/mynull', 'busybox', 'sh', '-c', script]);

@@ -2,24 +2,12 @@
 // the container's process and memory cgroup get them, inspect shows them, and values out of
 // range get dockerd's errors (swappiness is checked by the docker CLI itself).
 import * as fs from 'node:fs';
-import { canRunSkiffd, SkiffdHarness } from '../helpers/skiffd';
+import { describeWithSkiffd } from '../helpers/skiffd';
 
-const describeRoot = canRunSkiffd ? describe : describe.skip;
 /** On a v1 host the container sees its own memory cgroup's files. */
 const memoryV1 = fs.existsSync('/sys/fs/cgroup/memory/memory.swappiness');
 
-describeRoot('docker run --oom-score-adj, --oom-kill-disable, --memory-swappiness against skiffd', () => {
-  jest.setTimeout(120_000);
-  const h = new SkiffdHarness();
-
-  beforeAll(async () => {
-    await h.start();
-    await h.importBusybox();
-  });
-  afterAll(async () => {
-    await h.cleanup();
-  });
-
+describeWithSkiffd('docker run --oom-score-adj, --oom-kill-disable, --memory-swappiness against skiffd', (h) => {
   it('the OOM score of the container\'s processes, 0 by default whatever the shim\'s', async () => {
     // A positive one: a negative score needs CAP_SYS_RESOURCE, which this VM's root lacks (Debian's runc fails alike).
     expect(await h.dockerOk(['run', '--rm', '--oom-score-adj', '500', 'busybox', 'cat', '/proc/self/oom_score_adj'])).toBe('500');

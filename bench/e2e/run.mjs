@@ -620,6 +620,14 @@ function dockerShimSockets(dir) {
   return out;
 }
 
+/** Goroutine dumps Debian's containerd leaves in the temporary directory. */
+function containerdStackDumps() {
+  return fs
+    .readdirSync(os.tmpdir())
+    .filter((name) => /^containerd\.\d+\.stacks\.log$/.test(name))
+    .map((name) => path.join(os.tmpdir(), name));
+}
+
 async function cleanup(ctx) {
   const report = {
     containers_removed: { skiff: 0, docker: 0 },
@@ -702,6 +710,14 @@ async function cleanup(ctx) {
     } catch {
       // Removed by its shim.
     }
+  }
+  // dockerd's containerd writes /tmp/containerd.<pid>.stacks.log when it is signalled on the way
+  // down: the ones this run's containerd wrote go with it.
+  report.stack_dumps_removed = 0;
+  for (const file of containerdStackDumps()) {
+    if (ctx.stackDumps?.has(file)) continue;
+    fs.rmSync(file, { force: true });
+    report.stack_dumps_removed++;
   }
   // containerd 1.6 makes /run/containerd/s whatever its config says: remove it if we made it and it is empty.
   for (const d of ['/run/containerd/s', '/run/containerd']) {
@@ -827,7 +843,13 @@ async function main() {
   preflight();
   becomeSubreaper();
   const reaper = setInterval(reapZombies, 100);
-  const ctx = { dir: undefined, sides: undefined, dockerConfig: undefined, preexisting: new Set(['/run/containerd/s', '/run/containerd'].filter((d) => fs.existsSync(d))) };
+  const ctx = {
+    dir: undefined,
+    sides: undefined,
+    dockerConfig: undefined,
+    preexisting: new Set(['/run/containerd/s', '/run/containerd'].filter((d) => fs.existsSync(d))),
+    stackDumps: new Set(containerdStackDumps()),
+  };
   let cleaning;
   const doCleanup = () => (cleaning ??= cleanup(ctx));
   // First SIGINT/SIGTERM: the command in flight finishes, the loops stop, finally cleans up. A
@@ -905,7 +927,7 @@ async function main() {
       `\ncleanup: removed ${r.containers_removed.skiff} container(s) on skiffd and ${r.containers_removed.docker} on dockerd; ` +
         `stopped ${r.daemons_stopped.join(', ') || 'none'}${r.daemons_killed.length ? `, SIGKILLed ${r.daemons_killed.join(', ')}` : ''}; ` +
         `killed leftover processes naming the dir: ${killed}; ${r.cgroups_removed} cgroup(s) removed; ${r.unmounted} unmounted, ${r.lazily_unmounted} lazily; ` +
-        `${r.shim_sockets_removed} shim socket(s) removed; ${ok ? `nothing left (${ctx.dir} removed)` : `LEFT: ${JSON.stringify(r)}`}\n`,
+        `${r.shim_sockets_removed} shim socket(s) removed; ${r.stack_dumps_removed} containerd stack dump(s) removed; ${ok ? `nothing left (${ctx.dir} removed)` : `LEFT: ${JSON.stringify(r)}`}\n`,
     );
   }
   if (result.cleanup?.skiffd_log?.length) {

@@ -340,7 +340,9 @@ class Side {
 
 function makeSides(ctx) {
   const d = ctx.dir;
-  fs.writeFileSync(path.join(d, 'daemon.json'), '{}\n');
+  // skiffd's default bridge under a name and subnet of this run's own, so the cleanup removes it
+  // (and its rules) without touching another skiffd's skiff0.
+  fs.writeFileSync(path.join(d, 'daemon.json'), `${JSON.stringify({ bridge: BENCH_BRIDGE, bip: BENCH_BIP })}\n`);
   fs.writeFileSync(path.join(d, 'docker-daemon.json'), '{}\n');
   const skiff = new Side(
     ctx,
@@ -620,6 +622,23 @@ function dockerShimSockets(dir) {
   return out;
 }
 
+const BENCH_BRIDGE = `skb${process.pid % 100000}`;
+const BENCH_BIP = '10.221.77.1/24';
+
+/** skiffd's rules naming this run's bridge or subnet (its chains stay: others may use them), then the bridge. */
+function removeBenchNetworking() {
+  let removed = 0;
+  const marks = [BENCH_BRIDGE, BENCH_BIP.replace(/\.1\/24$/, '.0/24')];
+  for (const [table, chain] of [['nat', 'SKIFF-POSTROUTING'], ['filter', 'SKIFF-FORWARD'], ['nat', 'SKIFF-DNAT']]) {
+    const listed = spawnSync('iptables', ['-w', '-t', table, '-S', chain], { encoding: 'utf8' }).stdout ?? '';
+    for (const rule of listed.split('\n').filter((r) => r.startsWith('-A ') && marks.some((m) => r.includes(m)))) {
+      if (spawnSync('iptables', ['-w', '-t', table, '-D', ...rule.slice(3).split(' ')], { stdio: 'ignore' }).status === 0) removed++;
+    }
+  }
+  if (spawnSync('ip', ['link', 'del', BENCH_BRIDGE], { stdio: 'ignore' }).status === 0) removed++;
+  return removed;
+}
+
 /** Goroutine dumps Debian's containerd leaves in the temporary directory. */
 function containerdStackDumps() {
   return fs
@@ -711,6 +730,7 @@ async function cleanup(ctx) {
       // Removed by its shim.
     }
   }
+  report.network_removed = removeBenchNetworking();
   // dockerd's containerd writes /tmp/containerd.<pid>.stacks.log when it is signalled on the way
   // down: the ones this run's containerd wrote go with it.
   report.stack_dumps_removed = 0;
@@ -927,7 +947,7 @@ async function main() {
       `\ncleanup: removed ${r.containers_removed.skiff} container(s) on skiffd and ${r.containers_removed.docker} on dockerd; ` +
         `stopped ${r.daemons_stopped.join(', ') || 'none'}${r.daemons_killed.length ? `, SIGKILLed ${r.daemons_killed.join(', ')}` : ''}; ` +
         `killed leftover processes naming the dir: ${killed}; ${r.cgroups_removed} cgroup(s) removed; ${r.unmounted} unmounted, ${r.lazily_unmounted} lazily; ` +
-        `${r.shim_sockets_removed} shim socket(s) removed; ${r.stack_dumps_removed} containerd stack dump(s) removed; ${ok ? `nothing left (${ctx.dir} removed)` : `LEFT: ${JSON.stringify(r)}`}\n`,
+        `${r.shim_sockets_removed} shim socket(s) removed; ${r.stack_dumps_removed} containerd stack dump(s) removed; ${r.network_removed} bridge rule(s) and device(s) removed; ${ok ? `nothing left (${ctx.dir} removed)` : `LEFT: ${JSON.stringify(r)}`}\n`,
     );
   }
   if (result.cleanup?.skiffd_log?.length) {

@@ -2,22 +2,10 @@
 // the container's own otherwise, dockerd's errors for bad values, and inspect shows the modes.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
-import { canRunSkiffd, SkiffdHarness } from '../helpers/skiffd';
+import { describeWithSkiffd } from '../helpers/skiffd';
 
-const describeRoot = canRunSkiffd ? describe : describe.skip;
-
-describeRoot('docker run --pid/--ipc/--uts against skiffd', () => {
-  jest.setTimeout(120_000);
-  const h = new SkiffdHarness();
+describeWithSkiffd('docker run --pid/--ipc/--uts against skiffd', (h) => {
   const hostNs = (type: string) => fs.readlinkSync(`/proc/self/ns/${type}`);
-
-  beforeAll(async () => {
-    await h.start();
-    await h.importBusybox();
-  });
-  afterAll(async () => {
-    await h.cleanup();
-  });
 
   it('the host\'s PID, IPC and UTS namespaces with host, the container\'s own by default', async () => {
     const script = 'for ns in pid ipc uts; do readlink /proc/self/ns/$ns; done; hostname';

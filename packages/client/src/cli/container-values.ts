@@ -263,19 +263,22 @@ export function parseDevice(value: string): DeviceMapping {
   const [host, second, third] = parts as [string, string?, string?];
   // As docker, the path that ends up in the container is cleaned (a/b/../c/ is a/c), except in
   // the three-part form, which is taken as it is.
-  let mapping: DeviceMapping;
+  // The path docker checks for being absolute is the one given for the container, else the host's.
+  const absolute = (p: string) => {
+    if (!p.startsWith('/')) throw new ValueError(`${p} is not an absolute path`);
+  };
   if (third !== undefined) {
     if (!isDeviceMode(third)) throw new ValueError(`bad mode specified: ${third}`);
-    mapping = { PathOnHost: host, PathInContainer: second!, CgroupPermissions: third };
-  } else if (second !== undefined && !isDeviceMode(second)) {
-    mapping = { PathOnHost: host, PathInContainer: goClean(second), CgroupPermissions: 'rwm' };
-  } else {
-    const cleaned = goClean(host);
-    mapping = { PathOnHost: cleaned, PathInContainer: cleaned, CgroupPermissions: second ?? 'rwm' };
+    absolute(second!);
+    return { PathOnHost: host, PathInContainer: second!, CgroupPermissions: third };
   }
-  const checked = third !== undefined ? second! : second !== undefined && !isDeviceMode(second) ? second : host;
-  if (!checked.startsWith('/')) throw new ValueError(`${checked} is not an absolute path`);
-  return mapping;
+  if (second !== undefined && !isDeviceMode(second)) {
+    absolute(second);
+    return { PathOnHost: host, PathInContainer: goClean(second), CgroupPermissions: 'rwm' };
+  }
+  absolute(host);
+  const cleaned = goClean(host);
+  return { PathOnHost: cleaned, PathInContainer: cleaned, CgroupPermissions: second ?? 'rwm' };
 }
 
 /** Go's path.Clean: no trailing slash, no "." or ".." left that can be resolved lexically. */

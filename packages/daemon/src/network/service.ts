@@ -96,7 +96,7 @@ export class NetworkService {
 
   constructor(private readonly o: NetworkOptions) {
     this.store = new NetworkStore(path.join(o.dataRoot, 'networks'));
-    this.linux = o.makeNetns ? new LinuxNetwork(o.runner, o.makeNetns) : new LinuxNetwork(o.runner);
+    this.linux = new LinuxNetwork(o.runner, o.makeNetns);
   }
 
   /** Loads the networks and makes sure the default bridge exists as configured. */

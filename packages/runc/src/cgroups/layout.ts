@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { failedPrecondition, invalidArgument } from '@skiff/errors';
-import { parseMountinfo } from '../lib/mountinfo';
+import { type MountinfoEntry, parseMountinfo } from '../lib/mountinfo';
 import type { CgroupLayout } from './types';
 
 /** v1 controllers this runtime knows; other mount options (rw, nsroot=, xattr...) are not controllers. */
@@ -24,7 +24,20 @@ const V1_CONTROLLERS = [
 
 const v1ControllerSet = new Set<string>(V1_CONTROLLERS);
 
+let hostLayout: CgroupLayout | undefined;
+
+/**
+ * Where the cgroup hierarchies are mounted: from the given mountinfo text, or this process's. The
+ * latter is read once per process, as runc does: the host's cgroup mounts do not move under a
+ * running runtime, and reading /proc/self/mountinfo costs about a millisecond here, several
+ * times in each create, start and delete of a long-lived shim.
+ */
 export function detectLayout(mountinfoText?: string): CgroupLayout {
+  if (mountinfoText === undefined) return (hostLayout ??= layoutOf(parseMountinfo()));
+  return layoutOf(parseMountinfo(mountinfoText));
+}
+
+function layoutOf(mounts: readonly MountinfoEntry[]): CgroupLayout {
   const v1: Record<string, { dir: string; whole: boolean }> = {};
   let unified: { dir: string; whole: boolean } | undefined;
   let haveV1Controller = false;
@@ -33,7 +46,7 @@ export function detectLayout(mountinfoText?: string): CgroupLayout {
   // the mount of the hierarchy's root is the one cgroup paths from /proc/self/cgroup refer to.
   const better = (old: { whole: boolean } | undefined, whole: boolean): boolean => old === undefined || (!old.whole && whole);
 
-  for (const { root, mountPoint: dir, fstype, superOptions } of parseMountinfo(mountinfoText)) {
+  for (const { root, mountPoint: dir, fstype, superOptions } of mounts) {
     const whole = root === '/';
     if (fstype === 'cgroup2') {
       if (better(unified, whole)) unified = { dir, whole };

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import type { CgroupMountSource } from '../lib/cgroup-hierarchies';
 import type { InitPlan } from '../lib/plan';
-import { sendError, sendLine, waitForAck } from '../lib/sync-channel';
+import { enterChild, sendError, sendLine, waitForAck } from '../lib/sync-channel';
 import { AF_INET, CLONE, IFF_UP, O, PR, SIGKILL, SIOCGIFFLAGS, SIOCSIFFLAGS, SOCK_DGRAM } from '../sys/constants';
 import { SysError, Syscalls } from '../sys/syscalls';
 import { CompiledSeccompFilter, finalizeAndExec } from './finalize';
@@ -72,6 +72,7 @@ export function initForksDirectly(plan: InitPlan): boolean {
  * then the namespaces), then sets itself up. Never returns.
  */
 export function runDirectInit(sys: Syscalls, plan: InitPlan, res: InitResources): never {
+  enterChild();
   // A new cgroup namespace is rooted where the process is when it unshares: after the parent's ack.
   const afterCgroups = res.cgroupsByParent ? plan.unshareFlags & CLONE.NEWCGROUP : 0;
   try {
@@ -98,6 +99,7 @@ export function runDirectInit(sys: Syscalls, plan: InitPlan, res: InitResources)
  * this short-lived process, is the init's parent. Never returns.
  */
 export function runStage1(sys: Syscalls, plan: InitPlan, res: InitResources): never {
+  enterChild();
   try {
     closeParentEnds(sys, res);
     joinCgroups(res);

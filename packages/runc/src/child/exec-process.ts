@@ -1,5 +1,5 @@
 import type { ProcessPlan } from '../lib/plan';
-import { sendError, sendLine, waitForAck } from '../lib/sync-channel';
+import { enterChild, sendError, sendLine, waitForAck } from '../lib/sync-channel';
 import { CLONE } from '../sys/constants';
 import { Syscalls } from '../sys/syscalls';
 import { CompiledSeccompFilter, finalizeAndExec } from './finalize';
@@ -37,6 +37,7 @@ function becomeProcess(sys: Syscalls, proc: ProcessPlan, res: ExecResources): ne
  * cgroups as the runtime's own child. Never returns.
  */
 export function runExecJoiner(sys: Syscalls, proc: ProcessPlan, res: ExecResources): never {
+  enterChild();
   try {
     for (const fd of res.parentEnds) sys.close(fd);
     for (const join of res.joinFds) sys.setns(join.fd, join.flag);
@@ -77,6 +78,7 @@ export function execForksDirectly(joinFds: ExecResources['joinFds']): boolean {
  * container's cgroups, then waits for that before anything of the container's runs. Never returns.
  */
 export function runDirectExec(sys: Syscalls, proc: ProcessPlan, res: ExecResources): never {
+  enterChild();
   try {
     for (const fd of res.parentEnds) sys.close(fd);
     for (const join of res.joinFds) if (join.flag !== CLONE.NEWPID) sys.setns(join.fd, join.flag);

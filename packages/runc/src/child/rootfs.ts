@@ -172,8 +172,11 @@ function readonlyPath(sys: Syscalls, target: string): void {
 /**
  * pivot_root refuses a new root whose parent mount is shared (EINVAL), which it is whenever
  * rootfsPropagation asks for shared propagation. Like runc, make just that parent private.
+ * After a recursive change of "/" to slave, private or unbindable (rslave is the default) no
+ * mount of this namespace is shared, and mountinfo need not be read.
  */
-function makeParentMountPrivate(sys: Syscalls, rootfs: string): void {
+function makeParentMountPrivate(sys: Syscalls, rootfs: string, rootPropagation: number): void {
+  if (rootPropagation & MS.REC && rootPropagation & (MS.SLAVE | MS.PRIVATE | MS.UNBINDABLE)) return;
   let parent: { mountPoint: string; shared: boolean } | undefined;
   for (const { mountPoint, optional } of parseMountinfo()) {
     const contains = mountPoint === '/' || rootfs === mountPoint || rootfs.startsWith(`${mountPoint}/`);
@@ -200,7 +203,7 @@ export function setupRootfs(
   hooks: RootfsHooks,
 ): void {
   sys.mount(null, '/', null, plan.rootPropagation, null);
-  makeParentMountPrivate(sys, plan.rootfs);
+  makeParentMountPrivate(sys, plan.rootfs, plan.rootPropagation);
   sys.mount(plan.rootfs, plan.rootfs, null, MS.BIND | MS.REC, null);
   for (const step of plan.mounts) mountOne(sys, plan, step, cgroupSource, hooks);
   if (plan.populateDev) populateDev(sys, plan, inUserNamespace);

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { parseMountinfo } from './mountinfo';
+import { type MountinfoEntry, parseMountinfo } from './mountinfo';
 
 export interface CgroupHierarchies {
   /** v1 hierarchies: the directory name under the cgroup root and the options that select it. */
@@ -32,10 +32,20 @@ function selectsHierarchy(option: string): boolean {
   return !genericOptions.has(option) && (!option.includes('=') || option.startsWith('name='));
 }
 
-/** What a container's cgroup mount must recreate, read from the host's mount table. */
+let hostHierarchies: CgroupHierarchies | undefined;
+
+/**
+ * What a container's cgroup mount must recreate, read from the given mount table or this
+ * process's; the latter once per process (see detectLayout).
+ */
 export function cgroupHierarchies(mountinfo?: string, root = '/sys/fs/cgroup'): CgroupHierarchies {
+  if (mountinfo === undefined && root === '/sys/fs/cgroup') return (hostHierarchies ??= hierarchiesOf(parseMountinfo(), root));
+  return hierarchiesOf(parseMountinfo(mountinfo), root);
+}
+
+function hierarchiesOf(mounts: readonly MountinfoEntry[], root: string): CgroupHierarchies {
   const result: CgroupHierarchies = { v1: [] };
-  for (const { mountPoint, fstype, superOptions } of parseMountinfo(mountinfo)) {
+  for (const { mountPoint, fstype, superOptions } of mounts) {
     if (mountPoint !== root && path.dirname(mountPoint) !== root) continue;
     if (fstype === 'cgroup2') {
       result.unified = mountPoint === root ? '' : path.basename(mountPoint);

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { failedPrecondition, internal, invalidArgument, isSkiffError } from '@skiff/errors';
+import './eager-child-code';
 import type { LinuxResources, Process, RuntimeConfig } from '@skiff/oci-spec';
 import { ExecResources, execForksDirectly, runDirectExec, runExecJoiner } from '../child/exec-process';
 import { InitResources, initForksDirectly, runDirectInit, runStage1 } from '../child/container-init';

@@ -20,6 +20,15 @@ export function sendLine(sys: Syscalls, fd: number, line: string): void {
   sys.write(fd, Buffer.from(line + '\n'));
 }
 
+/**
+ * The first statement of every forked child. A child reports errors to its parent as messages
+ * (sendError), never with a stack; capturing stacks there costs source-position work on a
+ * copy-on-write heap, for nothing.
+ */
+export function enterChild(): void {
+  Error.stackTraceLimit = 0;
+}
+
 export function sendError(sys: Syscalls, fd: number, err: unknown): void {
   const message = err instanceof Error ? err.message : String(err);
   try {

@@ -102,9 +102,10 @@ describe('detectLayout', () => {
     expectSkiffError(() => detectLayout('22 1 0:21 / / rw - ext4 /dev/vda rw\n'), 'FailedPrecondition');
   });
 
-  it('reads this host when given no text', () => {
+  it('reads this host when given no text, once per process', () => {
     const layout = detectLayout();
     expect([1, 2]).toContain(layout.version);
+    expect(detectLayout()).toBe(layout);
   });
 });
 

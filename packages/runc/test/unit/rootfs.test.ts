@@ -4,11 +4,18 @@ import * as path from 'node:path';
 import { defaultSpec } from '@skiff/oci-spec';
 import type { RuntimeConfig } from '@skiff/oci-spec';
 import { setupRootfs } from '../../src/child/rootfs';
+import { parseMountinfo } from '../../src/lib/mountinfo';
 import { cgroupHierarchies, CgroupMountSource } from '../../src/lib/cgroup-hierarchies';
 import { InitPlan, planInit } from '../../src/lib/plan';
 import { MNT_DETACH, MS, O, S_IFBLK, S_IFCHR } from '../../src/sys/constants';
 import { SysError } from '../../src/sys/syscalls';
 import { CallArgs, RecordingSyscalls } from '../helpers/recording-syscalls';
+
+// Counted, not replaced: setupRootfs reads this process's mountinfo only when it must.
+jest.mock('../../src/lib/mountinfo', () => {
+  const actual = jest.requireActual('../../src/lib/mountinfo');
+  return { ...actual, parseMountinfo: jest.fn(actual.parseMountinfo) };
+});
 
 const CGROUP_FLAGS = MS.NOSUID | MS.NOEXEC | MS.NODEV | MS.RELATIME | MS.RDONLY;
 
@@ -166,6 +173,17 @@ describe('setupRootfs with the default spec', () => {
     const sys = fakeSys();
     setup(sys, makePlan((c) => (c.linux!.rootfsPropagation = 'private')));
     expect(sys.calls[0]).toEqual({ name: 'mount', args: [null, '/', null, MS.PRIVATE, null] });
+  });
+
+  it('reads mountinfo for a shared parent mount only when the root propagation can leave one shared', () => {
+    const mountinfoReads = (propagation: string) => {
+      const parse = jest.mocked(parseMountinfo);
+      parse.mockClear();
+      setup(fakeSys(), makePlan((c) => (c.linux!.rootfsPropagation = propagation)));
+      return parse.mock.calls.filter((args) => args[0] === undefined).length;
+    };
+    for (const recursive of ['rslave', 'rprivate', 'runbindable']) expect(mountinfoReads(recursive)).toBe(0);
+    for (const mayStayShared of ['rshared', 'slave', 'private']) expect(mountinfoReads(mayStayShared)).toBe(1);
   });
 });
 

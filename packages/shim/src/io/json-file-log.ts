@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { LogEntry } from './line-splitter';
 
 export type OutputStream = 'stdout' | 'stderr';
 
@@ -20,7 +21,12 @@ export function rfc3339Nano(time: Date): string {
 
 /** One line of Docker's json-file format: {"log","stream","time"} in that order. */
 export function formatEntry(stream: OutputStream, text: string, partial: boolean, time: Date): string {
-  return `${JSON.stringify({ log: partial ? text : `${text}\n`, stream, time: rfc3339Nano(time) })}\n`;
+  return entryText(stream, text, partial, rfc3339Nano(time));
+}
+
+// Only the text needs escaping: the stream name and the timestamp never hold a character JSON escapes.
+function entryText(stream: OutputStream, text: string, partial: boolean, stamp: string): string {
+  return `{"log":${JSON.stringify(partial ? text : `${text}\n`)},"stream":"${stream}","time":"${stamp}"}\n`;
 }
 
 /**
@@ -47,11 +53,39 @@ export class JsonFileLog {
 
   /** After close, entries still in flight from a stream being torn down are dropped. */
   write(stream: OutputStream, text: string, partial: boolean, time: Date): void {
-    if (this.fd < 0) return;
-    const bytes = Buffer.from(formatEntry(stream, text, partial, time));
+    this.writeEntries(stream, [{ text, partial }], time);
+  }
+
+  /**
+   * Entries read at the same time (the lines of one chunk of output), stamped alike and written
+   * with one write(2) per file: a chatty container can print hundreds of thousands of lines a
+   * second, and a system call per line was most of the shim's time.
+   */
+  writeEntries(stream: OutputStream, entries: readonly LogEntry[], time: Date): void {
+    if (this.fd < 0 || entries.length === 0) return;
+    const stamp = rfc3339Nano(time);
     const max = this.rotation.maxSizeBytes;
-    // An entry larger than the limit on its own still goes into a fresh file rather than nowhere.
-    if (max > 0 && this.size > 0 && this.size + bytes.length > max) this.rotate();
+    let batch: string[] = [];
+    let batchBytes = 0;
+    for (const { text, partial } of entries) {
+      const entry = entryText(stream, text, partial, stamp);
+      const bytes = max > 0 ? Buffer.byteLength(entry) : 0;
+      // An entry larger than the limit on its own still goes into a fresh file rather than nowhere.
+      if (max > 0 && this.size + batchBytes > 0 && this.size + batchBytes + bytes > max) {
+        this.append(batch);
+        batch = [];
+        batchBytes = 0;
+        this.rotate();
+      }
+      batch.push(entry);
+      batchBytes += bytes;
+    }
+    this.append(batch);
+  }
+
+  private append(entries: string[]): void {
+    if (entries.length === 0) return;
+    const bytes = Buffer.from(entries.join(''));
     for (let off = 0; off < bytes.length; ) off += fs.writeSync(this.fd, bytes, off);
     this.size += bytes.length;
   }

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { JsonFileLog, OutputStream } from './json-file-log';
-import { LineSplitter } from './line-splitter';
+import { type LogEntry, LineSplitter } from './line-splitter';
 
 /** A destination for a process's raw output bytes (a caller's FIFO or file). */
 export interface OutputSink {
@@ -26,11 +26,10 @@ export interface CopyTargets {
 export function copyOutput(source: Readable, stream: OutputStream, targets: CopyTargets, clock: () => Date = () => new Date()): Promise<void> {
   const splitter = new LineSplitter();
   let logFailed = false;
-  const log = (entries: { text: string; partial: boolean }[]) => {
-    if (!targets.log || logFailed) return;
-    const time = clock();
+  const log = (entries: LogEntry[]) => {
+    if (!targets.log || logFailed || entries.length === 0) return;
     try {
-      for (const e of entries) targets.log.write(stream, e.text, e.partial, time);
+      targets.log.writeEntries(stream, entries, clock());
     } catch (err) {
       // A full disk must not stop the container: keep draining its pipe, report once.
       logFailed = true;

@@ -52,6 +52,21 @@ test('rotates by size, keeping max_files files: <log>, <log>.1, <log>.2', () => 
   for (const f of [file, `${file}.1`, `${file}.2`]) expect(fs.statSync(f).size).toBeLessThanOrEqual(entry * 2);
 });
 
+test('a batch of entries rotates where single writes would, in order, with one timestamp', () => {
+  const file = path.join(dir, 'c-json.log');
+  const entry = Buffer.byteLength(formatEntry('stdout', 'line-0', false, t));
+  const log = new JsonFileLog(file, { maxSizeBytes: entry * 2, maxFiles: 3 });
+  log.write('stdout', 'line-0', false, t);
+  log.writeEntries('stdout', [1, 2, 3, 4].map((i) => ({ text: `line-${i}`, partial: false })), t);
+  log.writeEntries('stdout', [], t);
+  log.writeEntries('stderr', [{ text: 'line-', partial: true }, { text: '5', partial: false }], t);
+  log.close();
+  const read = (f: string) => fs.readFileSync(f, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { log: string; stream: string; time: string });
+  expect(read(`${file}.2`).map((e) => e.log)).toEqual(['line-2\n', 'line-3\n']);
+  expect(read(`${file}.1`).map((e) => e.log)).toEqual(['line-4\n', 'line-']);
+  expect(read(file)).toEqual([{ log: '5\n', stream: 'stderr', time: '2026-11-28T10:00:00.12Z' }]);
+});
+
 test('max_files 0 or 1 truncates the live file instead of keeping old ones', () => {
   const file = path.join(dir, 'c-json.log');
   const entry = Buffer.byteLength(formatEntry('stdout', 'x', false, t));

@@ -24,7 +24,12 @@ const RECONNECT_DELAYS_MS = [0, 100, 300];
 // grpc-js waits 1 s (growing to 2 min) before dialling again after a failed attempt, and a call
 // made meanwhile fails at once: the probes above, 400 ms apart in all, would then call a live shim
 // lost because of one refused dial. A shim is local: dial again soon.
-const CHANNEL_OPTIONS = { 'grpc.initial_reconnect_backoff_ms': 50, 'grpc.max_reconnect_backoff_ms': 500 };
+const CHANNEL_OPTIONS = {
+  'grpc.initial_reconnect_backoff_ms': 50,
+  'grpc.max_reconnect_backoff_ms': 500,
+  // Nothing reads channelz (gRPC's introspection data); keeping it costs every call.
+  'grpc.enable_channelz': 0,
+};
 
 /**
  * A client of one shim. Every call has a deadline, so a hung shim costs a caller an error, never

@@ -2,7 +2,7 @@
 // End-to-end benchmark: skiffd (with the skiff-containerd it starts) against Debian's dockerd
 // (with the containerd it starts), both driven by the same docker CLI, side by side.
 //
-//   node bench/e2e/run.mjs [--runs N] [--warmup W] [--containers N] [--only run,exec,ps,restart]
+//   node bench/e2e/run.mjs [--runs N] [--warmup W] [--containers N] [--only run,exec,logs,ps,restart]
 //   (env: BENCH_RUNS, BENCH_WARMUP, BENCH_CONTAINERS; DOCKERD=/usr/sbin/dockerd, DOCKER=<cli>)
 //
 // Set-up, all under one short mkdtemp directory (/tmp/sbe-XXXXXX: daemons put unix sockets under
@@ -17,6 +17,10 @@
 //   run      docker run --rm --network none busybox true
 //   exec     docker exec bench-c echo hi (bench-c: docker run -d --name bench-c --network none busybox sleep 100000;
 //            Docker refuses one-character names)
+//   logs     docker run -d --network none busybox sh -c 'yes <40 characters> | head -c 20000000', then
+//            docker wait: 20 MB in 487,805 lines through the daemon's json-file log (timed from the
+//            run's spawn to the wait's exit; the first warm-up checks that `docker logs` gives back
+//            every byte)
 //   ps       docker ps                   (with --containers more `sleep` containers running)
 //   restart  SIGTERM to the daemon, wait for its exit (not timed), spawn it again: timed from the
 //            spawn until GET /_ping on its socket answers 200. skiffd keeps containers running;
@@ -41,8 +45,8 @@ const repo = path.resolve(here, '../..');
 const require = createRequire(path.join(repo, 'package.json'));
 
 // ---------------------------------------------------------------- options
-const SCENARIOS = ['run', 'exec', 'ps', 'restart'];
-const GOALS = { run: 0.4, exec: 0.5, ps: null, restart: 0.5 };
+const SCENARIOS = ['run', 'exec', 'logs', 'ps', 'restart'];
+const GOALS = { run: 0.4, exec: 0.5, logs: null, ps: null, restart: 0.5 };
 
 function parseArgs(argv) {
   const opts = {
@@ -60,7 +64,7 @@ function parseArgs(argv) {
     else if (flag === '-c' || flag === '--containers') opts.containers = Number(value());
     else if (flag === '--only') opts.only = value().split(',').map((s) => s.trim()).filter(Boolean);
     else if (flag === '-h' || flag === '--help') {
-      process.stdout.write('usage: node bench/e2e/run.mjs [--runs N] [--warmup W] [--containers N] [--only run,exec,ps,restart]\n');
+      process.stdout.write('usage: node bench/e2e/run.mjs [--runs N] [--warmup W] [--containers N] [--only run,exec,logs,ps,restart]\n');
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -473,6 +477,30 @@ async function scenarioExec(ctx, opts) {
   return result;
 }
 
+const LOG_LINE = '0123456789012345678901234567890123456789';
+const LOG_BYTES = 20_000_000;
+
+async function scenarioLogs(ctx, opts) {
+  const { result } = await pairs(ctx, opts, 'logs', async (side, i) => {
+    const name = `bench-log${i}`;
+    const t0 = nowMs();
+    const run = await side.docker(['run', '-d', '--network', 'none', '--name', name, 'busybox', 'sh', '-c', `yes ${LOG_LINE} | head -c ${LOG_BYTES}`]);
+    if (run.code !== 0) throw new Error(`docker run -d exited ${run.code}: ${firstLine(run.stderr || run.stdout)}`);
+    side.ids.add(run.stdout.trim());
+    const wait = await side.docker(['wait', name]);
+    const ms = nowMs() - t0;
+    if (wait.code !== 0 || wait.stdout.trim() !== '0') throw new Error(`docker wait ${name}: exit ${wait.code}, printed ${firstLine(wait.stdout || wait.stderr)}`);
+    if (i === 0) {
+      const logs = await side.docker(['logs', name]);
+      if (logs.stdout.length !== LOG_BYTES) throw new Error(`docker logs ${name} gave ${logs.stdout.length} bytes, not ${LOG_BYTES}`);
+    }
+    const rm = await side.docker(['rm', name]);
+    if (rm.code !== 0) throw new Error(`docker rm ${name} exited ${rm.code}: ${firstLine(rm.stderr || rm.stdout)}`);
+    return ms;
+  });
+  return result;
+}
+
 async function scenarioPs(ctx, opts) {
   const setup = {};
   for (const side of Object.values(ctx.sides)) {
@@ -826,6 +854,7 @@ function distNote() {
 const LABELS = {
   run: 'docker run --rm --network none busybox true',
   exec: 'docker exec bench-c echo hi',
+  logs: 'run -d + wait: 20 MB of lines logged',
   ps: 'docker ps (N+1 running)',
   restart: 'daemon restart: spawn → /_ping 200',
 };
@@ -928,7 +957,7 @@ async function main() {
       `  docker CLI ${result.versions.docker_cli} (${DOCKER}); dockerd ${result.versions.dockerd}; skiffd ${result.versions.skiffd}\n` +
         `  first start to /_ping 200: skiffd ${result.startup_ms.skiff} ms, dockerd ${result.startup_ms.docker} ms; docker import: skiffd ${result.import_ms.skiff} ms, dockerd ${result.import_ms.docker} ms\n`,
     );
-    const scenarios = { run: scenarioRun, exec: scenarioExec, ps: scenarioPs, restart: scenarioRestart };
+    const scenarios = { run: scenarioRun, exec: scenarioExec, logs: scenarioLogs, ps: scenarioPs, restart: scenarioRestart };
     for (const name of SCENARIOS) {
       if (!opts.only.includes(name)) continue;
       process.stdout.write(`\n${name}:\n`);

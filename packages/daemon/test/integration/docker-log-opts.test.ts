@@ -35,6 +35,14 @@ describeRoot('docker logging options against skiffd', () => {
     await h.dockerOk(['rm', 'rot']);
   });
 
+  it('an unterminated last line is logged as printed: docker logs gives it back without a newline, as with dockerd', async () => {
+    await h.dockerOk(['run', '--name', 'tail', 'busybox', 'printf', 'a\\nb']);
+    const logs = await h.docker(['logs', 'tail']);
+    expect(logs.code).toBe(0);
+    expect(logs.stdout).toBe('a\nb');
+    await h.dockerOk(['rm', 'tail']);
+  });
+
   it('--log-driver none: no log file, and docker logs says the driver cannot be read', async () => {
     expect(await h.dockerOk(['run', '--name', 'quiet', '--log-driver', 'none', 'busybox', 'echo', 'hi'])).toBe('hi');
     expect(await h.dockerOk(['inspect', '--format', '{{.LogPath}}|{{.HostConfig.LogConfig.Type}}', 'quiet'])).toBe('|none');

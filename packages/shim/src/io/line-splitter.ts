@@ -46,10 +46,13 @@ export class LineSplitter {
     return out;
   }
 
-  /** End of file: an unterminated last line is still a line (Docker logs it with a "\n"). */
+  /**
+   * End of file: an unterminated last line is logged as it is, a partial entry without "\n", as
+   * Docker's copier does (`printf abc` gives `docker logs` "abc" and no newline).
+   */
   end(): LogEntry[] {
     if (this.pending.length === 0) return [];
-    const last = { text: this.pending.toString('utf8'), partial: false };
+    const last = { text: this.pending.toString('utf8'), partial: true };
     this.pending = Buffer.alloc(0);
     return [last];
   }

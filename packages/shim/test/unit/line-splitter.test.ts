@@ -8,7 +8,7 @@ test('lines come out whatever the read boundaries; the rest waits for its newlin
     { text: '', partial: false },
   ]);
   expect(s.push(Buffer.from('ee'))).toEqual([]);
-  expect(s.end()).toEqual([{ text: 'three', partial: false }]);
+  expect(s.end()).toEqual([{ text: 'three', partial: true }]);
   expect(s.end()).toEqual([]);
 });
 

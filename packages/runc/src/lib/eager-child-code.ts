@@ -4,8 +4,8 @@
 // exec (~10 ms of a create in a warm shim). Loaded here first, with lazy compilation off, it is
 // compiled once in the runtime process and every fork inherits the bytecode. The flag is on only
 // while these modules load; bundles (the skiff-runc CLI) compile their one script before this
-// runs, so there it changes nothing. A long-lived embedder should also run node with
-// --no-flush-bytecode, or V8 drops bytecode that the parent itself never runs.
+// runs, so there it changes nothing. In a long-lived process V8 may drop bytecode that has not run
+// for several full collections; a child then compiles that code again, as it did before this.
 import * as v8 from 'node:v8';
 
 v8.setFlagsFromString('--no-lazy');

@@ -58,7 +58,7 @@ export async function start(opts: StartOptions): Promise<string> {
   const address = `unix://${socket}`;
 
   const log = fs.openSync(path.join(opts.bundle, 'shim.log'), 'a', 0o600);
-  const args = ['--single-threaded', '--no-flush-bytecode', BIN, 'serve', '--socket', socket, '--namespace', opts.namespace];
+  const args = ['--single-threaded', BIN, 'serve', '--socket', socket, '--namespace', opts.namespace];
   if (opts.runtimeRoot) args.push('--runtime-root', opts.runtimeRoot);
   if (opts.debug) args.push('--debug');
   const child = spawn(process.execPath, args, { cwd: opts.bundle, detached: true, stdio: ['ignore', 'ignore', log] });

@@ -6,7 +6,7 @@ import { version } from '../version';
 const USAGE = `usage:
   skiff-shim start  --id ID --bundle DIR [--namespace NS] [--address A] [--socket-dir DIR] [--runtime-root DIR] [--debug]
   skiff-shim delete --id ID --bundle DIR [--namespace NS] [--address A] [--runtime-root DIR]
-  skiff-shim serve  --socket PATH [--namespace NS] [--runtime-root DIR] [--debug]
+  skiff-shim serve  --socket PATH [--namespace NS] [--runtime-root DIR] [--debug] [--ready-fd N]
   skiff-shim --version
 `;
 
@@ -34,13 +34,16 @@ export async function main(argv: string[]): Promise<number | undefined> {
         process.stdout.write(`skiff-shim ${version}\n`);
         return 0;
       case 'serve': {
-        const { values } = parseArgs({ args, options: { ...common, socket: { type: 'string' }, debug: { type: 'boolean' } } });
+        const { values } = parseArgs({ args, options: { ...common, socket: { type: 'string' }, debug: { type: 'boolean' }, 'ready-fd': { type: 'string' } } });
+        const readyFd = values['ready-fd'] === undefined ? undefined : Number(values['ready-fd']);
+        if (readyFd !== undefined && !(Number.isInteger(readyFd) && readyFd > 2)) throw new Error(`--ready-fd must be a file descriptor above 2, not ${values['ready-fd']}\n${USAGE}`);
         const { serve } = await import('../serve/serve');
         await serve({
           socket: required(values.socket, 'socket'),
           namespace: values.namespace,
           runtimeRoot: values['runtime-root'] ?? defaultRuntimeRoot(values.namespace),
           debug: values.debug ?? false,
+          ...(readyFd !== undefined ? { readyFd } : {}),
         });
         return undefined;
       }

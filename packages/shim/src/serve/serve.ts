@@ -32,6 +32,8 @@ export interface ServeOptions {
   runtimeRoot: string;
   /** Log every call to stderr (the shim's log when started by `skiff-shim start`). */
   debug: boolean;
+  /** An fd to write "ready\n" to, then close, once the socket answers (`skiff-shim start` waits on it). */
+  readyFd?: number;
 }
 
 /**
@@ -82,6 +84,10 @@ export async function serve(opts: ServeOptions): Promise<void> {
   const service = taskService({ manager, events, namespace: opts.namespace, version });
   const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
   const server = await listen(opts.socket, service.handlers, opts.debug ? log : undefined);
+  if (opts.readyFd !== undefined) {
+    fs.writeSync(opts.readyFd, 'ready\n');
+    fs.closeSync(opts.readyFd);
+  }
   process.on('SIGCHLD', sweep);
   exit = async () => {
     manager.abandon();

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { asSkiffError } from '@skiff/errors';
 import { defaultRuntimeRoot } from '../socket-address';
 import { version } from '../version';
+import { skipZodLocales } from '../zod-locales';
 
 const USAGE = `usage:
   skiff-shim start  --id ID --bundle DIR [--namespace NS] [--address A] [--socket-dir DIR] [--runtime-root DIR] [--debug]
@@ -26,6 +27,7 @@ function required(value: string | undefined, flag: string): string {
  * needs them.
  */
 export async function main(argv: string[]): Promise<number | undefined> {
+  skipZodLocales();
   const [command, ...args] = argv.slice(2);
   try {
     switch (command) {

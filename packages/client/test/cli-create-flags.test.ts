@@ -146,6 +146,8 @@ const name = (url: string) => new URL(`http://x${url}`).searchParams.get('name')
     ['namespaces of the host', ['--pid', 'host', '--ipc', 'host', '--uts', 'host']],
     ['cgroup namespace', ['--cgroupns', 'private']],
     ['cgroup namespace left to the daemon', ['--cgroupns', '']],
+    ['a parent cgroup', ['--cgroup-parent', '/ci/jobs']],
+    ['a relative parent cgroup', ['--cgroup-parent', 'batch']],
     ['OOM and swappiness', ['--oom-kill-disable', '--oom-score-adj', '-500', '--memory-swappiness', '10', '-m', '64m']],
     ['an out-of-range OOM score, which the daemon checks', ['--oom-score-adj', '2000']],
     ['devices and device cgroup rules', ['--device', '/dev/null', '--device', '/dev/zero:/dev/z:r', '--device', '/dev/full:rw', '--device', '/dev/./random:/dev/r/../rnd/', '--device', '/dev/sda:/x//y/:m', '--device-cgroup-rule', 'c 1:3 rwm', '--device-cgroup-rule', 'a *:* m']],

@@ -53,6 +53,8 @@ export const hostConfigResourceFields = {
   PidMode: z.string().optional(),
   /** "host", "private", or "" for the daemon's default (dockerd's: host on cgroup v1, private on v2). */
   CgroupnsMode: z.string().optional(),
+  /** The cgroup the container's goes under (`--cgroup-parent`): absolute, or relative to the runtime's own. */
+  CgroupParent: z.string().optional(),
   IpcMode: z.string().optional(),
   UTSMode: z.string().optional(),
 };

@@ -132,6 +132,7 @@ export interface ContainerOptionValues {
   ulimit?: Ulimit[];
   device?: string[];
   cgroupns?: string;
+  cgroupParent?: string;
   memorySwappiness?: number;
   oomKillDisable?: boolean;
   oomScoreAdj?: number;
@@ -205,6 +206,7 @@ export function addContainerFlags(command: DockerCommand): DockerCommand {
     list('--add-host <list>', 'Add a custom host-to-IP mapping (host:ip)', goValue(validateExtraHost)),
     list('--cap-add <list>', 'Add Linux capabilities', text),
     list('--cap-drop <list>', 'Drop Linux capabilities', text),
+    single('--cgroup-parent <string>', 'Optional parent cgroup for the container', text),
     single('--cgroupns <string>', CGROUPNS_HELP, text),
     single('--cpu-period <int>', 'Limit CPU CFS (Completely Fair Scheduler) period', goValue(parseGoInt)),
     single('--cpu-quota <int>', 'Limit CPU CFS (Completely Fair Scheduler) quota', goValue(parseGoInt)),
@@ -470,6 +472,7 @@ function translate(o: ContainerOptionValues, env: NodeJS.ProcessEnv): ContainerC
     ...(o.oomKillDisable ? { OomKillDisable: true } : {}),
     ...(o.oomScoreAdj !== undefined ? { OomScoreAdj: o.oomScoreAdj } : {}),
     CgroupnsMode: cgroupnsMode(o.cgroupns),
+    ...(o.cgroupParent ? { CgroupParent: o.cgroupParent } : {}),
     ...(o.cpus !== undefined ? { NanoCpus: o.cpus } : {}),
     ...(o.cpuShares !== undefined ? { CpuShares: o.cpuShares } : {}),
     ...(o.cpuPeriod !== undefined ? { CpuPeriod: o.cpuPeriod } : {}),

@@ -1,6 +1,7 @@
 // The OCI runtime spec of a Docker container: runc's default spec adjusted as dockerd adjusts
 // it (Docker's default capabilities, environment, hostname, no no_new_privileges) for the
 // options of this slice.
+import * as path from 'node:path';
 import { defaultSpec, type RuntimeConfig } from '@skiff/oci-spec';
 import type { ContainerRecord } from '../store/record';
 import { applyHostConfig, DOCKER_CAPABILITIES } from './hostconfig';
@@ -44,6 +45,9 @@ export function buildSpec(record: ContainerRecord): RuntimeConfig {
   const seccomp = containerSeccomp(record.HostConfig, proc.capabilities.bounding ?? []);
   if (seccomp) spec.linux!.seccomp = seccomp;
   spec.mounts = specMounts(spec.mounts ?? [], record.MountPoints, record.HostConfig.Tmpfs);
+  // Under the given parent, named after the container as dockerd's cgroupfs driver does; unset,
+  // the runtime's default (a cgroup named after the container, under the runtime's own).
+  if (record.HostConfig.CgroupParent) spec.linux!.cgroupsPath = path.posix.join(record.HostConfig.CgroupParent, record.Id);
   if (record.HostConfig.NetworkMode === 'host') {
     spec.linux!.namespaces = spec.linux!.namespaces!.filter((ns) => ns.type !== 'network');
   }

@@ -26,7 +26,7 @@ function resourcesView(hc: HostConfig): Record<string, unknown> {
     CpuShares: hc.CpuShares ?? 0,
     Memory: hc.Memory ?? 0,
     NanoCpus: hc.NanoCpus ?? 0,
-    CgroupParent: '',
+    CgroupParent: hc.CgroupParent ?? '',
     BlkioWeight: hc.BlkioWeight ?? 0,
     BlkioWeightDevice: [],
     BlkioDeviceReadBps: [],

@@ -3,9 +3,8 @@
 // parse and compile it again, on a copy-on-write heap, on the critical path of every create and
 // exec (~10 ms of a create in a warm shim). Loaded here first, with lazy compilation off, it is
 // compiled once in the runtime process and every fork inherits the bytecode. The flag is on only
-// while these modules load; bundles (the skiff-runc CLI) compile their one script before this
-// runs, so there it changes nothing. In a long-lived process V8 may drop bytecode that has not run
-// for several full collections; a child then compiles that code again, as it did before this.
+// while these modules load. In a long-lived process V8 may drop bytecode that has not run for
+// several full collections; a child then compiles that code again, as it did before this.
 import * as v8 from 'node:v8';
 
 v8.setFlagsFromString('--no-lazy');

@@ -148,6 +148,7 @@ const name = (url: string) => new URL(`http://x${url}`).searchParams.get('name')
     ['cgroup namespace left to the daemon', ['--cgroupns', '']],
     ['a parent cgroup', ['--cgroup-parent', '/ci/jobs']],
     ['a relative parent cgroup', ['--cgroup-parent', 'batch']],
+    ['blkio throttles', ['--device-read-bps', '/dev/vda:1mb', '--device-read-bps', '/dev/vdb:1.5kb', '--device-write-bps', '/dev/vda:4096', '--device-read-iops', '/dev/vda:100', '--device-write-iops', '/dev/vda:0']],
     ['OOM and swappiness', ['--oom-kill-disable', '--oom-score-adj', '-500', '--memory-swappiness', '10', '-m', '64m']],
     ['an out-of-range OOM score, which the daemon checks', ['--oom-score-adj', '2000']],
     ['devices and device cgroup rules', ['--device', '/dev/null', '--device', '/dev/zero:/dev/z:r', '--device', '/dev/full:rw', '--device', '/dev/./random:/dev/r/../rnd/', '--device', '/dev/sda:/x//y/:m', '--device-cgroup-rule', 'c 1:3 rwm', '--device-cgroup-rule', 'a *:* m']],
@@ -255,6 +256,14 @@ const name = (url: string) => new URL(`http://x${url}`).searchParams.get('name')
     ['--device', 'null:rw'],
     ['--device-cgroup-rule', 'x'],
     ['--device-cgroup-rule', 'c 1:3 rwmx'],
+    ['--device-read-bps', 'nocolon'],
+    ['--device-read-bps', ':1'],
+    ['--device-write-bps', '/tmp/x:1'],
+    ['--device-read-bps', '/dev/vda:abc'],
+    ['--device-write-bps', '/dev/vda:-1'],
+    ['--device-read-bps', '/dev/vda:1:2'],
+    ['--device-read-iops', '/dev/vda:1mb'],
+    ['--device-write-iops', '/dev/vda:-1'],
   ];
 
   it.each(refused)('refuses %s %s as docker does, before any request', async (...argv) => {

@@ -9,6 +9,10 @@ const stringList = z.array(z.string()).nullish();
 
 export const UlimitSchema = z.object({ Name: z.string(), Soft: int, Hard: int });
 
+/** A block device and a rate for it (`--device-read-bps /dev/vda:1mb`): bytes or operations per second. */
+export const ThrottleDeviceSchema = z.object({ Path: z.string(), Rate: int.min(0) });
+const throttleList = z.array(ThrottleDeviceSchema).nullish();
+
 /** A device cgroup rule as the cgroup v1 devices files take it: "type major:minor access" ("c 1:3 rwm", "b 7:* r"). */
 export const DEVICE_CGROUP_RULE = /^([acb]) ([0-9]+|\*):([0-9]+|\*) ([rwm]{1,3})$/;
 
@@ -32,6 +36,10 @@ export const hostConfigResourceFields = {
   CpusetMems: z.string().optional(),
   PidsLimit: int.nullish(),
   BlkioWeight: int.min(0).max(1000).optional(),
+  BlkioDeviceReadBps: throttleList,
+  BlkioDeviceWriteBps: throttleList,
+  BlkioDeviceReadIOps: throttleList,
+  BlkioDeviceWriteIOps: throttleList,
   OomKillDisable: z.boolean().nullish(),
   /** 0 to 100; -1 (what the docker CLI sends by default) or null leaves the kernel's. */
   MemorySwappiness: int.nullish(),

@@ -23,6 +23,9 @@ import {
   parsePortSpec,
   standardPortNotation,
   parseRamSize,
+  parseThrottleBps,
+  parseThrottleIops,
+  type ThrottleDevice,
   parseRestartPolicy,
   parseSwapSize,
   parseUlimit,
@@ -133,6 +136,10 @@ export interface ContainerOptionValues {
   device?: string[];
   cgroupns?: string;
   cgroupParent?: string;
+  deviceReadBps?: ThrottleDevice[];
+  deviceWriteBps?: ThrottleDevice[];
+  deviceReadIops?: ThrottleDevice[];
+  deviceWriteIops?: ThrottleDevice[];
   memorySwappiness?: number;
   oomKillDisable?: boolean;
   oomScoreAdj?: number;
@@ -215,6 +222,10 @@ export function addContainerFlags(command: DockerCommand): DockerCommand {
     single('--cpuset-cpus <string>', 'CPUs in which to allow execution (0-3, 0,1)', text),
     single('--cpuset-mems <string>', 'MEMs in which to allow execution (0-3, 0,1)', text),
     list('--device <list>', 'Add a host device to the container', text),
+    list('--device-read-bps <list>', 'Limit read rate (bytes per second) from a device', goValue(parseThrottleBps)).default(undefined, '[]'),
+    list('--device-read-iops <list>', 'Limit read rate (IO per second) from a device', goValue(parseThrottleIops)).default(undefined, '[]'),
+    list('--device-write-bps <list>', 'Limit write rate (bytes per second) to a device', goValue(parseThrottleBps)).default(undefined, '[]'),
+    list('--device-write-iops <list>', 'Limit write rate (IO per second) to a device', goValue(parseThrottleIops)).default(undefined, '[]'),
     list('--device-cgroup-rule <list>', 'Add a rule to the cgroup allowed devices list', goValue(validateDeviceCgroupRule)),
     list('--dns <list>', 'Set custom DNS servers', goValue(validateIpAddress)),
     list('--dns-option <list>', 'Set DNS options', text),
@@ -473,6 +484,10 @@ function translate(o: ContainerOptionValues, env: NodeJS.ProcessEnv): ContainerC
     ...(o.oomScoreAdj !== undefined ? { OomScoreAdj: o.oomScoreAdj } : {}),
     CgroupnsMode: cgroupnsMode(o.cgroupns),
     ...(o.cgroupParent ? { CgroupParent: o.cgroupParent } : {}),
+    ...(o.deviceReadBps ? { BlkioDeviceReadBps: o.deviceReadBps } : {}),
+    ...(o.deviceWriteBps ? { BlkioDeviceWriteBps: o.deviceWriteBps } : {}),
+    ...(o.deviceReadIops ? { BlkioDeviceReadIOps: o.deviceReadIops } : {}),
+    ...(o.deviceWriteIops ? { BlkioDeviceWriteIOps: o.deviceWriteIops } : {}),
     ...(o.cpus !== undefined ? { NanoCpus: o.cpus } : {}),
     ...(o.cpuShares !== undefined ? { CpuShares: o.cpuShares } : {}),
     ...(o.cpuPeriod !== undefined ? { CpuPeriod: o.cpuPeriod } : {}),

@@ -46,6 +46,40 @@ export function parseRamSize(size: string): number {
   return Math.trunc(value);
 }
 
+/** A blkio throttle as the API takes it. */
+export interface ThrottleDevice {
+  Path: string;
+  Rate: number;
+}
+
+/** `<device-path>:<rate>`, cut at the first colon; the path must be under /dev, as docker checks. */
+function throttleParts(value: string): [string, string] {
+  const sep = value.indexOf(':');
+  if (sep <= 0) throw new ValueError(`bad format: ${value}`);
+  const devicePath = value.slice(0, sep);
+  if (!devicePath.startsWith('/dev/')) throw new ValueError(`bad format for device path: ${value}`);
+  return [devicePath, value.slice(sep + 1)];
+}
+
+/** --device-read-bps, --device-write-bps: a size per second, as go-units' RAMInBytes reads it. */
+export function parseThrottleBps(value: string): ThrottleDevice {
+  const [devicePath, rate] = throttleParts(value);
+  try {
+    return { Path: devicePath, Rate: parseRamSize(rate) };
+  } catch {
+    throw new ValueError(`invalid rate for device: ${value}. The correct format is <device-path>:<number>[<unit>]. Number must be a positive integer. Unit is optional and can be kb, mb, or gb`);
+  }
+}
+
+/** --device-read-iops, --device-write-iops: a plain unsigned number of operations per second. */
+export function parseThrottleIops(value: string): ThrottleDevice {
+  const [devicePath, rate] = throttleParts(value);
+  if (!/^[0-9]+$/.test(rate) || BigInt(rate) > 0xffffffffffffffffn) {
+    throw new ValueError(`invalid rate for device: ${value}. The correct format is <device-path>:<number>. Number must be a positive integer`);
+  }
+  return { Path: devicePath, Rate: Number(rate) };
+}
+
 /** --memory-swap: a size, or -1 for unlimited swap. */
 export const parseSwapSize = (value: string): number => (value === '-1' ? -1 : parseRamSize(value));
 

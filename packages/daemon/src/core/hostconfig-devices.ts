@@ -11,6 +11,20 @@ import type { z } from 'zod';
 
 const SKIPPED_DIRS = new Set(['pts', 'shm', 'fd', 'mqueue', '.lxc', '.lxd-mounts', '.udev']);
 
+/**
+ * The numbers of the device at a path (through symlinks), for a blkio throttle: dockerd stats the
+ * path the same way and takes whatever numbers it finds.
+ */
+export function deviceNumbers(devicePath: string): { major: number; minor: number } {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(devicePath);
+  } catch (err) {
+    throw invalidArgument(`stat ${devicePath}: ${errnoText(err)}`);
+  }
+  return majorMinor(st.rdev);
+}
+
 /** Linux's new_encode_dev split back: 12 bits of major, 20 of minor. */
 function majorMinor(rdev: number): { major: number; minor: number } {
   return { major: Math.floor(rdev / 256) & 0xfff, minor: (rdev & 0xff) | (Math.floor(rdev / 4096) & 0xfff00) };

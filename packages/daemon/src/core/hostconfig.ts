@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { hostConfigMountFields, hostConfigResourceFields } from '@skiff/engine-api';
 import type { LinuxResources, RuntimeConfig } from '@skiff/oci-spec';
 import { invalidArgument } from '@skiff/errors';
-import { customDevices, deviceCgroupRule, hostDevices } from './hostconfig-devices';
+import { customDevices, deviceCgroupRule, deviceNumbers, hostDevices } from './hostconfig-devices';
 import { containerSeccomp } from './seccomp';
 
 type MountFields = z.infer<z.ZodObject<typeof hostConfigMountFields>>;
@@ -187,8 +187,27 @@ export function resourcesOf(hc: HostConfigResources): NonNullable<NonNullable<Ru
   const cpu = cpuResources(hc);
   if (Object.keys(cpu).length) out.cpu = cpu;
   if (hc.PidsLimit && hc.PidsLimit > 0) out.pids = { limit: hc.PidsLimit };
-  if (hc.BlkioWeight) out.blockIO = { weight: hc.BlkioWeight };
+  const blockIO = blockIOOf(hc);
+  if (blockIO) out.blockIO = blockIO;
   return out;
+}
+
+type BlockIO = NonNullable<NonNullable<NonNullable<RuntimeConfig['linux']>['resources']>['blockIO']>;
+
+/** The weight and the per-device throttles, each device given by its path and resolved to its numbers. */
+function blockIOOf(hc: HostConfigResources): BlockIO | undefined {
+  const blockIO: BlockIO = {};
+  if (hc.BlkioWeight) blockIO.weight = hc.BlkioWeight;
+  const throttles = {
+    throttleReadBpsDevice: hc.BlkioDeviceReadBps,
+    throttleWriteBpsDevice: hc.BlkioDeviceWriteBps,
+    throttleReadIOPSDevice: hc.BlkioDeviceReadIOps,
+    throttleWriteIOPSDevice: hc.BlkioDeviceWriteIOps,
+  };
+  for (const [key, list] of Object.entries(throttles) as Array<[keyof typeof throttles, typeof hc.BlkioDeviceReadBps]>) {
+    if (list?.length) blockIO[key] = list.map((d) => ({ ...deviceNumbers(d.Path), rate: d.Rate }));
+  }
+  return Object.keys(blockIO).length ? blockIO : undefined;
 }
 
 /** Where dockerd's init (tini) appears in a container started with --init. */

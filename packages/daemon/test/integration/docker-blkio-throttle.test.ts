@@ -1,0 +1,53 @@
+// --device-read-bps/--device-write-bps/--device-read-iops/--device-write-iops with the docker CLI
+// against skiffd: the container's blkio cgroup gets each device's limit (the device named by its
+// path, resolved to its numbers as dockerd does), inspect shows the lists, and a path that is not
+// there is refused at create, leaving no container.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describeWithSkiffd } from '../helpers/skiffd';
+
+/** The throttle files are v1's; on v2 the same limits are one io.max line. */
+const blkioV1 = fs.existsSync('/sys/fs/cgroup/blkio/blkio.throttle.read_bps_device');
+
+/** A block device of this host, and its numbers as the kernel prints them. */
+function blockDevice(): { path: string; numbers: string } | undefined {
+  for (const name of fs.readdirSync('/dev')) {
+    const file = path.join('/dev', name);
+    const st = fs.statSync(file, { throwIfNoEntry: false });
+    if (st?.isBlockDevice()) return { path: file, numbers: `${Math.floor(st.rdev / 256) & 0xfff}:${(st.rdev & 0xff) | (Math.floor(st.rdev / 4096) & 0xfff00)}` };
+  }
+  return undefined;
+}
+
+const device = blockDevice();
+
+describeWithSkiffd('docker run --device-{read,write}-{bps,iops} against skiffd', (h) => {
+  (blkioV1 && device ? it : it.skip)('the blkio cgroup of the container gets each limit', async () => {
+    const { path: dev, numbers } = device!;
+    const files = ['read_bps_device', 'write_bps_device', 'read_iops_device', 'write_iops_device'].map((f) => `/sys/fs/cgroup/blkio/blkio.throttle.${f}`);
+    const out = await h.dockerOk([
+      'run', '--rm',
+      '--device-read-bps', `${dev}:1mb`, '--device-write-bps', `${dev}:512kb`,
+      '--device-read-iops', `${dev}:100`, '--device-write-iops', `${dev}:50`,
+      'busybox', 'cat', ...files,
+    ]);
+    expect(out.split('\n')).toEqual([`${numbers} 1048576`, `${numbers} 524288`, `${numbers} 100`, `${numbers} 50`]);
+  });
+
+  (device ? it : it.skip)('inspect shows the lists as given', async () => {
+    const id = await h.dockerOk(['create', '--device-read-bps', `${device!.path}:1mb`, '--device-write-iops', `${device!.path}:7`, 'busybox', 'true']);
+    const format = '{{json .HostConfig.BlkioDeviceReadBps}} {{json .HostConfig.BlkioDeviceWriteIOps}} {{json .HostConfig.BlkioDeviceWriteBps}}';
+    expect(await h.dockerOk(['inspect', '-f', format, id])).toBe(`[{"Path":"${device!.path}","Rate":1048576}] [{"Path":"${device!.path}","Rate":7}] []`);
+    await h.dockerOk(['rm', id]);
+  });
+
+  // dockerd finds it at start, when it writes the runtime spec; skiffd writes it at create.
+  it('a device path that is not there is refused at create and leaves no container', async () => {
+    const before = await h.dockerOk(['ps', '-aq']);
+    const r = await h.docker(['run', '--device-read-bps', '/dev/skiff-no-such-device:1mb', 'busybox', 'true']);
+    // The docker CLI exits 127 for a "no such file or directory" from the daemon, as it does with dockerd.
+    expect(r.code).toBe(127);
+    expect(r.stderr).toContain('stat /dev/skiff-no-such-device: no such file or directory');
+    expect(await h.dockerOk(['ps', '-aq'])).toBe(before);
+  });
+});

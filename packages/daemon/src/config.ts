@@ -33,6 +33,7 @@ export const ConfigFileSchema = z.strictObject({
   'log-opts': z.record(z.string(), z.string()).optional(),
   runtimes: z.record(z.string(), z.strictObject({ path: z.string().min(1), runtimeArgs: z.array(z.string()).optional() })).optional(),
   'default-runtime': z.string().min(1).optional(),
+  'cgroup-parent': z.string().min(1).optional(),
 });
 export type ConfigFile = z.infer<typeof ConfigFileSchema>;
 
@@ -80,6 +81,8 @@ export const ConfigSchema = z.strictObject({
   /** OCI runtime binaries by name, besides the builtin one (dockerd's runtimes / --add-runtime). */
   runtimes: z.record(z.string(), z.object({ path: z.string().min(1), runtimeArgs: z.array(z.string()).optional() })).default({}),
   defaultRuntime: z.string().min(1).default('builtin'),
+  /** The cgroup under which containers that name none get theirs (dockerd's --cgroup-parent); unset, the runtime's default. */
+  cgroupParent: z.string().min(1).optional(),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 export type ConfigInput = z.input<typeof ConfigSchema>;
@@ -134,6 +137,7 @@ export function resolveConfig(file: ConfigFile, flags: Partial<ConfigInput>): Co
     logOpts: file['log-opts'],
     runtimes: file.runtimes,
     defaultRuntime: file['default-runtime'],
+    cgroupParent: file['cgroup-parent'],
   };
   const merged: Record<string, unknown> = {};
   for (const source of [fromFile, flags]) {

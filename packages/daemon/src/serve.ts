@@ -66,6 +66,7 @@ export async function serveApi(
     log,
     network,
     logConfig: validateLogConfig({ Type: config.logDriver, Config: config.logOpts }),
+    ...(config.cgroupParent ? { cgroupParent: config.cgroupParent } : {}),
   });
   containers.load();
   const execs = new ExecService({ port, containers, fifos, log });

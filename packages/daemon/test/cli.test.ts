@@ -55,6 +55,12 @@ it('daemon.json uses dockerd\'s key names, is validated, and flags win over it',
   expect(resolveConfig({}, {}).hosts).toEqual(['unix:///run/skiff/skiff.sock']);
 });
 
+it('cgroup-parent: none by default, daemon.json sets it, the flag wins', () => {
+  expect(resolveConfig({}, {}).cgroupParent).toBeUndefined();
+  expect(resolveConfig({ 'cgroup-parent': '/engine' }, {}).cgroupParent).toBe('/engine');
+  expect(resolveConfig({ 'cgroup-parent': '/engine' }, { cgroupParent: 'jobs' }).cgroupParent).toBe('jobs');
+});
+
 it('keeps two warm shims by default; daemon.json can change that within bounds', () => {
   expect(resolveConfig({}, {}).warmShims).toBe(2);
   expect(resolveConfig({ 'warm-shims': 0 }, {}).warmShims).toBe(0);

@@ -41,6 +41,7 @@ export async function main(argv: string[]): Promise<number | undefined> {
     .option('--default-address-pool <base=cidr,size=n>', 'where user-defined networks\' subnets come from (repeatable)', collect)
     .option('--add-runtime <name=path>', 'an OCI runtime binary containers can name with --runtime (repeatable)', collect)
     .option('--default-runtime <name>', 'the runtime of containers that name none (default builtin: skiff-runc in the shim)')
+    .option('--cgroup-parent <cgroup>', 'the cgroup under which containers that name none get theirs (default: the runtime\'s, a cgroup named after the container)')
     .option('--log-driver <driver>', 'containers\' logging driver when they name none: json-file or none (default json-file)')
     .option('--log-opt <key=value>', 'default options of that driver, e.g. max-size=10m (repeatable)', collect)
     .addOption(new Option('-l, --log-level <level>', 'log level').choices(LOG_LEVELS))
@@ -73,6 +74,7 @@ export async function main(argv: string[]): Promise<number | undefined> {
     logOpt?: string[];
     addRuntime?: string[];
     defaultRuntime?: string;
+    cgroupParent?: string;
     logLevel?: Config['logLevel'];
   }>();
   try {
@@ -97,6 +99,7 @@ export async function main(argv: string[]): Promise<number | undefined> {
       defaultAddressPools: flags.defaultAddressPool?.map(parseAddressPool),
       runtimes: flags.addRuntime ? Object.fromEntries(flags.addRuntime.map(parseAddRuntime)) : undefined,
       defaultRuntime: flags.defaultRuntime,
+      cgroupParent: flags.cgroupParent,
       logDriver: flags.logDriver,
       logOpts: flags.logOpt ? Object.fromEntries(flags.logOpt.map(parseLogOpt)) : undefined,
       logLevel: flags.logLevel,

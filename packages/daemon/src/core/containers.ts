@@ -64,6 +64,8 @@ export interface ContainerServiceOptions {
   timers?: Timers;
   /** The daemon's log-driver and log-opts, for containers that name no driver. */
   logConfig?: LogConfig;
+  /** The daemon's --cgroup-parent, for containers that name none. */
+  cgroupParent?: string;
 }
 
 const SIGKILL = 9;
@@ -368,7 +370,7 @@ export class ContainerService {
 
   /** The OCI spec, joined to the network namespace skiffd prepares at start. */
   private spec(record: ContainerRecord) {
-    const spec = buildSpec(record);
+    const spec = buildSpec(record, { defaultCgroupParent: this.o.cgroupParent });
     if (!this.o.network) return spec;
     const netns = this.o.network.specNetns(record, (ref) => this.get(ref));
     return this.o.network.withFiles(netns ? withNetns(spec, netns) : spec, record, (ref) => this.get(ref));

@@ -28,7 +28,11 @@ export function mergeEnv(...lists: string[][]): string[] {
   return out;
 }
 
-export function buildSpec(record: ContainerRecord): RuntimeConfig {
+/**
+ * The spec of a container. `defaultCgroupParent` (the daemon's --cgroup-parent) applies when the
+ * container names no parent of its own.
+ */
+export function buildSpec(record: ContainerRecord, { defaultCgroupParent }: { defaultCgroupParent?: string } = {}): RuntimeConfig {
   const spec = defaultSpec();
   const config = record.Config;
   const proc = spec.process!;
@@ -47,7 +51,8 @@ export function buildSpec(record: ContainerRecord): RuntimeConfig {
   spec.mounts = specMounts(spec.mounts ?? [], record.MountPoints, record.HostConfig.Tmpfs);
   // Under the given parent, named after the container as dockerd's cgroupfs driver does; unset,
   // the runtime's default (a cgroup named after the container, under the runtime's own).
-  if (record.HostConfig.CgroupParent) spec.linux!.cgroupsPath = path.posix.join(record.HostConfig.CgroupParent, record.Id);
+  const cgroupParent = record.HostConfig.CgroupParent || defaultCgroupParent;
+  if (cgroupParent) spec.linux!.cgroupsPath = path.posix.join(cgroupParent, record.Id);
   if (record.HostConfig.NetworkMode === 'host') {
     spec.linux!.namespaces = spec.linux!.namespaces!.filter((ns) => ns.type !== 'network');
   }

@@ -13,6 +13,9 @@ export const UlimitSchema = z.object({ Name: z.string(), Soft: int, Hard: int })
 export const ThrottleDeviceSchema = z.object({ Path: z.string(), Rate: int.min(0) });
 const throttleList = z.array(ThrottleDeviceSchema).nullish();
 
+/** A block device and its proportional weight (`--blkio-weight-device /dev/vda:300`); 0 leaves it unset. */
+export const WeightDeviceSchema = z.object({ Path: z.string(), Weight: int.min(0).max(65535) });
+
 /** A device cgroup rule as the cgroup v1 devices files take it: "type major:minor access" ("c 1:3 rwm", "b 7:* r"). */
 export const DEVICE_CGROUP_RULE = /^([acb]) ([0-9]+|\*):([0-9]+|\*) ([rwm]{1,3})$/;
 
@@ -36,6 +39,7 @@ export const hostConfigResourceFields = {
   CpusetMems: z.string().optional(),
   PidsLimit: int.nullish(),
   BlkioWeight: int.min(0).max(1000).optional(),
+  BlkioWeightDevice: z.array(WeightDeviceSchema).nullish(),
   BlkioDeviceReadBps: throttleList,
   BlkioDeviceWriteBps: throttleList,
   BlkioDeviceReadIOps: throttleList,

@@ -25,7 +25,9 @@ import {
   parseRamSize,
   parseThrottleBps,
   parseThrottleIops,
+  parseWeightDevice,
   type ThrottleDevice,
+  type WeightDevice,
   parseRestartPolicy,
   parseSwapSize,
   parseUlimit,
@@ -136,6 +138,7 @@ export interface ContainerOptionValues {
   device?: string[];
   cgroupns?: string;
   cgroupParent?: string;
+  blkioWeightDevice?: WeightDevice[];
   deviceReadBps?: ThrottleDevice[];
   deviceWriteBps?: ThrottleDevice[];
   deviceReadIops?: ThrottleDevice[];
@@ -211,6 +214,7 @@ export function addContainerFlags(command: DockerCommand): DockerCommand {
   };
   const options = [
     list('--add-host <list>', 'Add a custom host-to-IP mapping (host:ip)', goValue(validateExtraHost)),
+    list('--blkio-weight-device <list>', 'Block IO weight (relative device weight)', goValue(parseWeightDevice)).default(undefined, '[]'),
     list('--cap-add <list>', 'Add Linux capabilities', text),
     list('--cap-drop <list>', 'Drop Linux capabilities', text),
     single('--cgroup-parent <string>', 'Optional parent cgroup for the container', text),
@@ -484,6 +488,7 @@ function translate(o: ContainerOptionValues, env: NodeJS.ProcessEnv): ContainerC
     ...(o.oomScoreAdj !== undefined ? { OomScoreAdj: o.oomScoreAdj } : {}),
     CgroupnsMode: cgroupnsMode(o.cgroupns),
     ...(o.cgroupParent ? { CgroupParent: o.cgroupParent } : {}),
+    ...(o.blkioWeightDevice ? { BlkioWeightDevice: o.blkioWeightDevice } : {}),
     ...(o.deviceReadBps ? { BlkioDeviceReadBps: o.deviceReadBps } : {}),
     ...(o.deviceWriteBps ? { BlkioDeviceWriteBps: o.deviceWriteBps } : {}),
     ...(o.deviceReadIops ? { BlkioDeviceReadIOps: o.deviceReadIops } : {}),

@@ -52,7 +52,7 @@ export interface ThrottleDevice {
   Rate: number;
 }
 
-/** `<device-path>:<rate>`, cut at the first colon; the path must be under /dev, as docker checks. */
+/** `<device-path>:<value>`, cut at the first colon; the path must be under /dev, as docker checks. */
 function throttleParts(value: string): [string, string] {
   const sep = value.indexOf(':');
   if (sep <= 0) throw new ValueError(`bad format: ${value}`);
@@ -78,6 +78,20 @@ export function parseThrottleIops(value: string): ThrottleDevice {
     throw new ValueError(`invalid rate for device: ${value}. The correct format is <device-path>:<number>. Number must be a positive integer`);
   }
   return { Path: devicePath, Rate: Number(rate) };
+}
+
+/** A device's proportional block I/O weight as the API takes it. */
+export interface WeightDevice {
+  Path: string;
+  Weight: number;
+}
+
+/** --blkio-weight-device: a weight of 10 to 1000, or 0 (unset), as docker checks. */
+export function parseWeightDevice(value: string): WeightDevice {
+  const [devicePath, weight] = throttleParts(value);
+  const n = /^[0-9]+$/.test(weight) ? Number(weight) : NaN;
+  if (!(n >= 0 && n <= 65535) || (n > 0 && (n < 10 || n > 1000))) throw new ValueError(`invalid weight for device: ${value}`);
+  return { Path: devicePath, Weight: n };
 }
 
 /** --memory-swap: a size, or -1 for unlimited swap. */

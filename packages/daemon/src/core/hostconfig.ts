@@ -194,10 +194,11 @@ export function resourcesOf(hc: HostConfigResources): NonNullable<NonNullable<Ru
 
 type BlockIO = NonNullable<NonNullable<NonNullable<RuntimeConfig['linux']>['resources']>['blockIO']>;
 
-/** The weight and the per-device throttles, each device given by its path and resolved to its numbers. */
+/** The weights and the per-device throttles, each device given by its path and resolved to its numbers. */
 function blockIOOf(hc: HostConfigResources): BlockIO | undefined {
   const blockIO: BlockIO = {};
   if (hc.BlkioWeight) blockIO.weight = hc.BlkioWeight;
+  if (hc.BlkioWeightDevice?.length) blockIO.weightDevice = hc.BlkioWeightDevice.map((d) => ({ ...deviceNumbers(d.Path), weight: d.Weight }));
   const throttles = {
     throttleReadBpsDevice: hc.BlkioDeviceReadBps,
     throttleWriteBpsDevice: hc.BlkioDeviceWriteBps,

@@ -28,7 +28,7 @@ function resourcesView(hc: HostConfig): Record<string, unknown> {
     NanoCpus: hc.NanoCpus ?? 0,
     CgroupParent: hc.CgroupParent ?? '',
     BlkioWeight: hc.BlkioWeight ?? 0,
-    BlkioWeightDevice: [],
+    BlkioWeightDevice: hc.BlkioWeightDevice ?? [],
     BlkioDeviceReadBps: hc.BlkioDeviceReadBps ?? [],
     BlkioDeviceWriteBps: hc.BlkioDeviceWriteBps ?? [],
     BlkioDeviceReadIOps: hc.BlkioDeviceReadIOps ?? [],

@@ -14,7 +14,7 @@ import type { ResolvedUser } from './hostconfig-user';
 import type { FifoDirs, StdioPaths } from './fifos';
 import type { ContainerdPort, TaskExit } from './ports';
 import { isLive } from './rootfs-view';
-import { buildSpec, mergeEnv } from './spec';
+import { buildProcess, mergeEnv } from './spec';
 
 export type ExecCreate = z.infer<typeof ExecCreateBodySchema>;
 
@@ -82,7 +82,7 @@ export class ExecService {
     };
     this.o.fifos.create(fifoKey(e), paths);
     const attachment = client ? this.attachments.attach(id, paths, client, c.AttachStdin) : undefined;
-    const base = buildSpec(record).process!;
+    const base = buildProcess(record);
     try {
       const spec = {
         ...base,

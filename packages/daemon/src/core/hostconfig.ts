@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
 import { hostConfigMountFields, hostConfigResourceFields } from '@skiff/engine-api';
-import type { LinuxResources, RuntimeConfig } from '@skiff/oci-spec';
+import type { LinuxResources, Process, RuntimeConfig } from '@skiff/oci-spec';
 import { invalidArgument } from '@skiff/errors';
 import { customDevices, deviceCgroupRule, deviceNumbers, hostDevices } from './hostconfig-devices';
 import { containerSeccomp } from './seccomp';
@@ -223,10 +223,12 @@ function findInit(): string {
   throw invalidArgument('exec: "docker-init": executable file not found in $PATH');
 }
 
-/** Applies the fields to a spec built with Docker's defaults (process.args already set). */
-export function applyHostConfig(spec: RuntimeConfig, hc: HostConfigResources): void {
-  const proc = spec.process!;
-  const linux = spec.linux!;
+/**
+ * The fields that shape the container's processes (its init's, and an exec'd one's base), applied
+ * to a process built with Docker's defaults (args already set). Reads nothing on the host, so an
+ * exec never depends on the devices, files or binaries that the container's create named.
+ */
+export function applyProcessHostConfig(proc: Process, hc: HostConfigResources): void {
   const caps = capabilities(hc);
   proc.capabilities = { bounding: [...caps], effective: [...caps], permitted: [...caps] };
   proc.noNewPrivileges = noNewPrivileges(hc.SecurityOpt ?? []);
@@ -236,8 +238,14 @@ export function applyHostConfig(spec: RuntimeConfig, hc: HostConfigResources): v
     const type = rlimitType(u.Name) as NonNullable<typeof proc.rlimits>[number]['type'];
     proc.rlimits = [...(proc.rlimits ?? []).filter((r) => r.type !== type), { type, soft: u.Soft, hard: u.Hard }];
   }
+  if (hc.Init) proc.args = [INIT_IN_CONTAINER, '--', ...(proc.args ?? [])];
+}
+
+/** Applies the fields to a spec built with Docker's defaults (process.args already set). */
+export function applyHostConfig(spec: RuntimeConfig, hc: HostConfigResources): void {
+  const linux = spec.linux!;
+  applyProcessHostConfig(spec.process!, hc);
   if (hc.Init) {
-    proc.args = [INIT_IN_CONTAINER, '--', ...(proc.args ?? [])];
     spec.mounts = [...(spec.mounts ?? []), { destination: INIT_IN_CONTAINER, type: 'bind', source: findInit(), options: ['bind', 'ro'] }];
   }
   linux.resources = { ...linux.resources, ...resourcesOf(hc) };

@@ -2,9 +2,9 @@
 // it (Docker's default capabilities, environment, hostname, no no_new_privileges) for the
 // options of this slice.
 import * as path from 'node:path';
-import { defaultSpec, type RuntimeConfig } from '@skiff/oci-spec';
+import { defaultSpec, type Process, type RuntimeConfig } from '@skiff/oci-spec';
 import type { ContainerRecord } from '../store/record';
-import { applyHostConfig, DOCKER_CAPABILITIES } from './hostconfig';
+import { applyHostConfig, applyProcessHostConfig, DOCKER_CAPABILITIES } from './hostconfig';
 import { numericUser } from './hostconfig-user';
 import { specMounts } from './mounts';
 import { containerSeccomp } from './seccomp';
@@ -29,13 +29,12 @@ export function mergeEnv(...lists: string[][]): string[] {
 }
 
 /**
- * The spec of a container. `defaultCgroupParent` (the daemon's --cgroup-parent) applies when the
- * container names no parent of its own.
+ * The process of a container's init, which is also the base of every process exec'd into it
+ * (dockerd gives those the container's capabilities, limits and environment).
  */
-export function buildSpec(record: ContainerRecord, { defaultCgroupParent }: { defaultCgroupParent?: string } = {}): RuntimeConfig {
-  const spec = defaultSpec();
+export function buildProcess(record: ContainerRecord): Process {
   const config = record.Config;
-  const proc = spec.process!;
+  const proc = defaultSpec().process!;
   proc.terminal = config.Tty;
   proc.args = [record.Path, ...record.Args];
   proc.env = mergeEnv([DEFAULT_PATH, `HOSTNAME=${config.Hostname}`], config.Tty ? ['TERM=xterm'] : [], config.Env);
@@ -43,10 +42,22 @@ export function buildSpec(record: ContainerRecord, { defaultCgroupParent }: { de
   proc.user = { ...(record.ProcessUser ?? numericUser(config.User, record.HostConfig.GroupAdd)) };
   proc.capabilities = { bounding: [...DOCKER_CAPABILITIES], effective: [...DOCKER_CAPABILITIES], permitted: [...DOCKER_CAPABILITIES] };
   proc.noNewPrivileges = false;
-  spec.hostname = config.Hostname;
+  applyProcessHostConfig(proc, record.HostConfig);
+  return proc;
+}
+
+/**
+ * The spec of a container. `defaultCgroupParent` (the daemon's --cgroup-parent) applies when the
+ * container names no parent of its own.
+ */
+export function buildSpec(record: ContainerRecord, { defaultCgroupParent }: { defaultCgroupParent?: string } = {}): RuntimeConfig {
+  const spec = defaultSpec();
+  const proc = buildProcess(record);
+  spec.process = proc;
+  spec.hostname = record.Config.Hostname;
   spec.root = { path: 'rootfs', readonly: false };
   applyHostConfig(spec, record.HostConfig);
-  const seccomp = containerSeccomp(record.HostConfig, proc.capabilities.bounding ?? []);
+  const seccomp = containerSeccomp(record.HostConfig, proc.capabilities?.bounding ?? []);
   if (seccomp) spec.linux!.seccomp = seccomp;
   spec.mounts = specMounts(spec.mounts ?? [], record.MountPoints, record.HostConfig.Tmpfs);
   // Under the given parent, named after the container as dockerd's cgroupfs driver does; unset,

@@ -1,5 +1,9 @@
 // The real docker CLI's exec against skiffd: output and exit codes, environment, working
 // directory and user, input with -i, a terminal with -t, detached execs, and inspect.
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { canRunSkiffd, SkiffdHarness, until } from '../helpers/skiffd';
 
 const describeRoot = canRunSkiffd ? describe : describe.skip;
@@ -27,6 +31,20 @@ describeRoot('docker exec against skiffd', () => {
 
   it('runs with the container\'s environment plus -e, in -w, as -u', async () => {
     expect(await h.dockerOk(['exec', '-e', 'EXTRA=1', '-w', '/tmp', '-u', '1000:1000', 'box', 'sh', '-c', 'echo $FROM_RUN $EXTRA $(pwd) $(id -u):$(id -g)'])).toBe('yes 1 /tmp 1000:1000');
+  });
+
+  it('works when a device the container was created with is gone from the host', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'skiff-exec-dev-'));
+    try {
+      const node = path.join(dir, 'null');
+      execFileSync('mknod', [node, 'c', '1', '3']);
+      await h.dockerOk(['run', '-d', '--name', 'withdev', '--device', `${node}:/dev/mynull`, 'busybox', 'sleep', '1000']);
+      fs.rmSync(node);
+      expect(await h.dockerOk(['exec', 'withdev', 'sh', '-c', 'echo x > /dev/mynull && echo written'])).toBe('written');
+    } finally {
+      await h.docker(['rm', '-f', 'withdev']);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('passes stdin with -i and ends it when the input ends', async () => {

@@ -24,10 +24,9 @@ function required(value: string | undefined, flag: string): string {
 /**
  * Returns the exit code of a one-shot command, or undefined for `serve`, which runs until the
  * shim decides to exit. Heavy modules (gRPC, zod, the runtime) load only in the command that
- * needs them.
+ * needs them, zod without its locales.
  */
 export async function main(argv: string[]): Promise<number | undefined> {
-  skipZodLocales();
   const [command, ...args] = argv.slice(2);
   try {
     switch (command) {
@@ -39,6 +38,7 @@ export async function main(argv: string[]): Promise<number | undefined> {
         const { values } = parseArgs({ args, options: { ...common, socket: { type: 'string' }, debug: { type: 'boolean' }, 'ready-fd': { type: 'string' } } });
         const readyFd = values['ready-fd'] === undefined ? undefined : Number(values['ready-fd']);
         if (readyFd !== undefined && !(Number.isInteger(readyFd) && readyFd > 2)) throw new Error(`--ready-fd must be a file descriptor above 2, not ${values['ready-fd']}\n${USAGE}`);
+        skipZodLocales();
         const { serve } = await import('../serve/serve');
         await serve({
           socket: required(values.socket, 'socket'),
@@ -70,6 +70,7 @@ export async function main(argv: string[]): Promise<number | undefined> {
       case 'delete': {
         // --address is part of the contract's command line; a lost shim's cleanup does not need it.
         const { values } = parseArgs({ args, options: { ...common, id: { type: 'string' }, bundle: { type: 'string' }, address: { type: 'string' } } });
+        skipZodLocales();
         const { deleteLost } = await import('./delete');
         const response = await deleteLost({
           id: required(values.id, 'id'),

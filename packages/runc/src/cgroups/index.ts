@@ -33,6 +33,7 @@ export type {
   OomWatch,
 } from './types';
 export { detectLayout, ownCgroupPaths, validateResources };
+export { primeAttachLock } from './attach-primer';
 
 /**
  * A manager for a new container. cgroupsPath follows runc's cgroupfs driver: absolute → below each

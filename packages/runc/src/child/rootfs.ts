@@ -38,7 +38,7 @@ function bindCgroupDir(sys: Syscalls, hostDir: string, target: string, flags: nu
 function cgroupMount(sys: Syscalls, step: MountStep, dest: string, source: CgroupMountSource, hooks: RootfsHooks): void {
   mkdirAll(dest);
   const { hierarchies, ownNamespace, containerPaths } = source;
-  if (ownNamespace) hooks.beforeCgroupMount?.();
+  hooks.beforeCgroupMount?.();
   if (hierarchies.unified === '') {
     if (ownNamespace) sys.mount('cgroup2', dest, 'cgroup2', step.flags, null);
     else if (containerPaths['']) bindCgroupDir(sys, containerPaths[''], dest, step.flags);
@@ -188,7 +188,11 @@ function makeParentMountPrivate(sys: Syscalls, rootfs: string, rootPropagation: 
 }
 
 export interface RootfsHooks {
-  /** Called before a cgroup filesystem is mounted from the container's own cgroup namespace. */
+  /**
+   * Called before a cgroup filesystem is mounted: from the container's own cgroup namespace, which
+   * must show it in its cgroups, or as binds of its cgroup directories, which the runtime may
+   * still be making while the init sets up.
+   */
   beforeCgroupMount?(): void;
   /** Called after the config's mounts, before pivot_root: prestart/createRuntime sync and createContainer hooks. */
   beforePivot(): void;

@@ -6,7 +6,7 @@ import type { LinuxResources, Process, RuntimeConfig } from '@skiff/oci-spec';
 import { ExecResources, execForksDirectly, runDirectExec, runExecJoiner } from '../child/exec-process';
 import { InitResources, initForksDirectly, runDirectInit, runStage1 } from '../child/container-init';
 import type { CompiledSeccompFilter } from '../child/finalize';
-import { CgroupManager, detectLayout, loadCgroupManager, newCgroupManager, validateResources } from '../cgroups';
+import { CgroupManager, detectLayout, loadCgroupManager, newCgroupManager, primeAttachLock, validateResources } from '../cgroups';
 import { compileSeccomp } from '../seccomp';
 import { CLONE, O, POLLHUP, POLLIN, SIGKILL, WNOHANG } from '../sys/constants';
 import { realSyscalls } from '../sys/koffi';
@@ -211,10 +211,12 @@ export class Runtime {
   }
 
   create(id: string, opts: CreateOptions): ContainerState {
+    const layout = detectLayout();
+    // Its grace period runs while the config is read and the init forked (see the fork below).
+    primeAttachLock(layout);
     const bundle = path.resolve(opts.bundle);
     const config = this.loadConfig(bundle);
     const plan = planInit(config, { bundle, id, noPivot: opts.noPivot ?? false });
-    const layout = detectLayout();
     const resources = effectiveResources(config.linux?.resources ?? undefined, (config.linux?.devices ?? []).map((d) => d.path));
     if (resources) validateResources(layout, resources);
     const seccomp = this.compileFilter(config);
@@ -235,9 +237,14 @@ export class Runtime {
     let stage1 = 0;
     let initPid = 0;
     let cgroupsCreated = false;
-    try {
+    const direct = initForksDirectly(plan);
+    const createCgroups = () => {
       cgroups.create(resources);
       cgroupsCreated = true;
+    };
+    try {
+      // Stage 1 joins the cgroups itself, first thing.
+      if (!direct) createCgroups();
       const fifo = this.store.fifoOf(id);
       sys.mkfifo(fifo, 0o622);
       // umask strips the fifo's o+w; a non-root container user must still be able to open it.
@@ -250,7 +257,6 @@ export class Runtime {
         .sort((a, b) => JOIN_ORDER.indexOf(a.type) - JOIN_ORDER.indexOf(b.type))
         .map((j) => ({ fd: track(sys.open(j.path, O.RDONLY | O.CLOEXEC)), flag: j.flag }));
       const parentHooks = (config.hooks?.prestart?.length ?? 0) + (config.hooks?.createRuntime?.length ?? 0) > 0;
-      const direct = initForksDirectly(plan);
       const initResources: InitResources = {
         syncWrite,
         ackRead,
@@ -284,6 +290,11 @@ export class Runtime {
           // Also when fork failed; the child never gets here (runDirectInit does not return).
           if (pid !== 0) restorePidNamespace?.();
         }
+        // Made while the init sets up its namespaces and mounts: it needs them only at the ack.
+        // Their mkdirs wait for the lock the primer holds through its grace period, which then
+        // has overlapped the config, the plan and the fork; the placement right after finds the
+        // lock ready.
+        createCgroups();
         placeInCgroups(sys, initPid, initResources.cgroupProcs, ackWrite);
       } else {
         stage1 = sys.fork();
@@ -559,6 +570,7 @@ export class Runtime {
     let joiner = 0;
     let pid = 0;
     try {
+      primeAttachLock(detectLayout());
       const ownUserNs = fs.readlinkSync('/proc/self/ns/user');
       const types = (record.config.linux?.namespaces ?? [])
         .map((n) => n.type)

@@ -148,6 +148,26 @@ describeRoot('skiff-runc lifecycle (root, busybox bundle)', () => {
     expect(m.stderr).toMatch(/exec: \\?"no-such-binary\\?": executable file not found in \$PATH/);
     expect(fs.existsSync(path.join(h.root, missingId))).toBe(false);
     expect(fs.existsSync(`/sys/fs/cgroup/memory/${missingId}`)).toBe(false);
+
+    // The kernel refuses the limits when the cgroups are made, which is after the init's fork.
+    const refused = h.bundle(['sleep', '1000']);
+    fs.writeFileSync(
+      path.join(refused.dir, 'config.json'),
+      JSON.stringify({ ...refused.config, linux: { ...refused.config.linux, resources: { ...refused.config.linux?.resources, cpu: { cpus: '4095' } } } }),
+    );
+    const refusedId = h.id('nocpu');
+    const c = h.run(['create', '--bundle', refused.dir, refusedId]);
+    expect(c.status).toBe(1);
+    expect(c.stderr).toContain('cpuset.cpus');
+    expect(fs.existsSync(path.join(h.root, refusedId))).toBe(false);
+    expect(fs.existsSync(`/sys/fs/cgroup/cpuset/${refusedId}`)).toBe(false);
+    expect(fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p)).some((p) => {
+      try {
+        return fs.readlinkSync(`/proc/${p}/root`) === refused.rootfs || fs.readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(refusedId);
+      } catch {
+        return false;
+      }
+    })).toBe(false);
   });
 
   it('list shows containers in runc\'s table and json forms', () => {

@@ -187,6 +187,28 @@ function makeParentMountPrivate(sys: Syscalls, rootfs: string, rootPropagation: 
   if (parent?.shared) sys.mount(null, parent.mountPoint, null, MS.PRIVATE, null);
 }
 
+/** Whether one path is the other or lies below it. */
+function nested(a: string, b: string): boolean {
+  const [x, y] = [path.posix.resolve('/', a), path.posix.resolve('/', b)];
+  const within = (inner: string, outer: string) => outer === '/' || inner.startsWith(`${outer}/`);
+  return x === y || within(x, y) || within(y, x);
+}
+
+/**
+ * A cgroup mount waits for the init to be in its cgroups (beforeCgroupMount). Made after the other
+ * mounts and /dev's nodes rather than in its place, it lets the init do those while the runtime
+ * finishes its cgroups. Only when nothing after it is mounted or made at, above or below it: the
+ * order then cannot change the resulting tree.
+ */
+function cgroupMountThatCanWait(plan: InitPlan): MountStep | undefined {
+  const at = plan.mounts.findIndex((step) => step.kind === 'cgroup');
+  if (at < 0) return undefined;
+  const step = plan.mounts[at]!;
+  const later = plan.mounts.slice(at + 1).map((s) => s.destination);
+  if (plan.populateDev) later.push('/dev', ...plan.devices.map((d) => d.path));
+  return later.some((p) => nested(p, step.destination)) ? undefined : step;
+}
+
 export interface RootfsHooks {
   /**
    * Called before a cgroup filesystem is mounted: from the container's own cgroup namespace, which
@@ -209,8 +231,10 @@ export function setupRootfs(
   sys.mount(null, '/', null, plan.rootPropagation, null);
   makeParentMountPrivate(sys, plan.rootfs, plan.rootPropagation);
   sys.mount(plan.rootfs, plan.rootfs, null, MS.BIND | MS.REC, null);
-  for (const step of plan.mounts) mountOne(sys, plan, step, cgroupSource, hooks);
+  const lateCgroupMount = cgroupMountThatCanWait(plan);
+  for (const step of plan.mounts) if (step !== lateCgroupMount) mountOne(sys, plan, step, cgroupSource, hooks);
   if (plan.populateDev) populateDev(sys, plan, inUserNamespace);
+  if (lateCgroupMount) mountOne(sys, plan, lateCgroupMount, cgroupSource, hooks);
   hooks.beforePivot();
   pivot(sys, plan);
   for (const [key, value] of plan.sysctl) {

@@ -93,7 +93,6 @@ describe('setupRootfs with the default spec', () => {
       { name: 'mount', args: ['shm', r('dev/shm'), 'tmpfs', MS.NOSUID | MS.NOEXEC | MS.NODEV, 'mode=1777,size=65536k'] },
       { name: 'mount', args: ['mqueue', r('dev/mqueue'), 'mqueue', MS.NOSUID | MS.NOEXEC | MS.NODEV, null] },
       { name: 'mount', args: ['sysfs', r('sys'), 'sysfs', MS.NOSUID | MS.NOEXEC | MS.NODEV | MS.RDONLY, null] },
-      { name: 'mount', args: ['cgroup2', r('sys/fs/cgroup'), 'cgroup2', CGROUP_FLAGS, null] },
       { name: 'umask', args: [0] },
       { name: 'mknod', args: [r('dev/null'), mode, makedev(1, 3)] },
       { name: 'mknod', args: [r('dev/zero'), mode, makedev(1, 5)] },
@@ -102,6 +101,8 @@ describe('setupRootfs with the default spec', () => {
       { name: 'mknod', args: [r('dev/urandom'), mode, makedev(1, 9)] },
       { name: 'mknod', args: [r('dev/tty'), mode, makedev(5, 0)] },
       { name: 'umask', args: [0o022] },
+      // Last of all, so that the init makes the rest while its cgroups are being made.
+      { name: 'mount', args: ['cgroup2', r('sys/fs/cgroup'), 'cgroup2', CGROUP_FLAGS, null] },
       { name: 'open', args: ['/', O.DIRECTORY | O.RDONLY | O.CLOEXEC] },
       { name: 'open', args: [rootfs, O.DIRECTORY | O.RDONLY | O.CLOEXEC] },
       { name: 'fchdir', args: [101] },
@@ -149,7 +150,7 @@ describe('setupRootfs with the default spec', () => {
     const sys = fakeSys();
     let callsAtHook = -1;
     setup(sys, makePlan(), V2_OWN, false, () => (callsAtHook = sys.calls.length));
-    expect(sys.calls[callsAtHook - 1]).toEqual({ name: 'umask', args: [0o022] });
+    expect(sys.calls[callsAtHook - 1]).toEqual({ name: 'mount', args: ['cgroup2', r('sys/fs/cgroup'), 'cgroup2', CGROUP_FLAGS, null] });
     expect(sys.calls[callsAtHook]).toEqual({ name: 'open', args: ['/', O.DIRECTORY | O.RDONLY | O.CLOEXEC] });
   });
 
@@ -317,6 +318,33 @@ describe('setupRootfs: the cgroup mount', () => {
     const bound = fakeSys().override('mount', (_source, target) => void order.push(`mount ${path.relative(rootfs, target)}`));
     setupRootfs(bound, makePlan(onlyCgroup), { ...V2_OWN, ownNamespace: false, containerPaths: { '': '/sys/fs/cgroup/c1' } }, false, hooks);
     expect(order.slice(order.indexOf('in cgroups'), order.indexOf('in cgroups') + 2)).toEqual(['in cgroups', 'mount sys/fs/cgroup']);
+  });
+
+  it('makes the cgroup mount after the later mounts and /dev\'s nodes, which the init does while it waits; not past a mount that nests with it', () => {
+    const order: string[] = [];
+    const recordingSys = () =>
+      fakeSys()
+        .override('mount', (_source, target) => void order.push(`mount ${path.relative(rootfs, target)}`))
+        .override('mknod', (p) => {
+          fs.writeFileSync(p, '');
+          order.push(`mknod ${path.relative(rootfs, p)}`);
+        });
+    const hooks = { beforeCgroupMount: () => void order.push('in cgroups'), beforePivot: () => undefined };
+    const withLater = (destination: string) => (c: RuntimeConfig) => {
+      const cgroup = c.mounts!.findIndex((m) => m.destination === '/sys/fs/cgroup');
+      c.mounts!.splice(cgroup + 1, 0, { destination, type: 'tmpfs', source: 'tmpfs', options: ['nosuid'] });
+    };
+
+    setupRootfs(recordingSys(), makePlan(withLater('/run')), V2_OWN, false, hooks);
+    const waited = order.indexOf('in cgroups');
+    expect(order.indexOf('mount run')).toBeLessThan(waited);
+    expect(order.indexOf('mknod dev/null')).toBeLessThan(waited);
+    expect(order[waited + 1]).toBe('mount sys/fs/cgroup');
+
+    order.length = 0;
+    setupRootfs(recordingSys(), makePlan(withLater('/sys/fs/cgroup/extra')), V2_OWN, false, hooks);
+    expect(order.indexOf('mount sys/fs/cgroup')).toBeLessThan(order.indexOf('mount sys/fs/cgroup/extra'));
+    expect(order.indexOf('mount sys/fs/cgroup')).toBeLessThan(order.indexOf('mknod dev/null'));
   });
 
   it('v2 without one: a bind of the container\'s own cgroup, remounted with the flags', () => {

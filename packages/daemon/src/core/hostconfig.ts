@@ -241,10 +241,12 @@ export function applyProcessHostConfig(proc: Process, hc: HostConfigResources): 
   if (hc.Init) proc.args = [INIT_IN_CONTAINER, '--', ...(proc.args ?? [])];
 }
 
-/** Applies the fields to a spec built with Docker's defaults (process.args already set). */
+/**
+ * Applies the fields to the rest of a spec built with Docker's defaults: its process is
+ * applyProcessHostConfig's.
+ */
 export function applyHostConfig(spec: RuntimeConfig, hc: HostConfigResources): void {
   const linux = spec.linux!;
-  applyProcessHostConfig(spec.process!, hc);
   if (hc.Init) {
     spec.mounts = [...(spec.mounts ?? []), { destination: INIT_IN_CONTAINER, type: 'bind', source: findInit(), options: ['bind', 'ro'] }];
   }

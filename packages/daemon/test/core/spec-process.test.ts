@@ -19,12 +19,12 @@ function record(hostConfig: Partial<ContainerRecord['HostConfig']>): ContainerRe
 
 describe('buildProcess', () => {
   it('is the process of the full spec', () => {
-    const r = record({ CapAdd: ['NET_ADMIN'], Ulimits: [{ Name: 'nofile', Soft: 100, Hard: 200 }], OomScoreAdj: 5, SecurityOpt: ['no-new-privileges'] });
+    const r = record({ CapAdd: ['NET_ADMIN'], Ulimits: [{ Name: 'nofile', Soft: 100, Hard: 200 }], OomScoreAdj: 5, SecurityOpt: ['no-new-privileges'], Init: true });
     const proc = buildProcess(r);
     expect(proc).toEqual(buildSpec(r).process);
     expect(proc.capabilities?.bounding).toContain('CAP_NET_ADMIN');
     expect(proc.rlimits).toContainEqual({ type: 'RLIMIT_NOFILE', soft: 100, hard: 200 });
-    expect(proc).toMatchObject({ oomScoreAdj: 5, noNewPrivileges: true, cwd: '/w', args: ['sleep', '100'] });
+    expect(proc).toMatchObject({ oomScoreAdj: 5, noNewPrivileges: true, cwd: '/w', args: ['/sbin/docker-init', '--', 'sleep', '100'] });
     expect(proc.env).toEqual(['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', 'HOSTNAME=h1', 'A=1']);
   });
 

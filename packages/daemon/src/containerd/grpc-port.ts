@@ -204,6 +204,10 @@ export class GrpcContainerd implements ContainerdPort {
     });
   }
 
+  async updateContainerSpec(id: string, spec: object): Promise<void> {
+    await this.call('containers', 'Update', { container: { id, spec: Buffer.from(JSON.stringify(spec)) }, updateMask: { paths: ['spec'] } });
+  }
+
   async deleteContainer(id: string): Promise<void> {
     await this.ignoreNotFound(this.call('containers', 'Delete', { id }));
   }

@@ -16,13 +16,13 @@ import { KeyedMutex } from './keyed-mutex';
 import { checkName, generateName, newContainerId } from './names';
 import type { ContainerdPort, TaskExit, TaskMetrics } from './ports';
 import { parseSignal } from './signals';
-import { buildSpec, mergeEnv } from './spec';
+import { buildSpec, joinNamespace, mergeEnv } from './spec';
 import { checkHostConfig, keptHostConfig } from './hostconfig';
 import { resolveUserIn } from './hostconfig-user';
 import { cgroupVersion } from './system';
 import { ImageUserFiles } from './image-user-files';
 import { materializeMounts, type MountPoint, planMounts } from './mounts';
-import type { RootfsMode } from './rootfs-view';
+import { isLive, type RootfsMode } from './rootfs-view';
 import { type Change, changes } from './archive-changes';
 import { copyUp } from './mounts-copyup';
 import { withRootfs } from './rootfs-view';
@@ -472,6 +472,7 @@ export class ContainerService {
           this.save({ ...record, ...(await this.o.network.up(record, this.all())) });
           this.o.network.syncFiles(this.all(), this.get(id));
         }
+        await this.joinPidNamespace(record);
         await this.o.port.createTask({ containerId: id, terminal: record.Config.Tty, ...paths });
         created = true;
         this.attachments.taskCreated(id);
@@ -491,6 +492,25 @@ export class ContainerService {
         throw err;
       }
     });
+  }
+
+  /**
+   * `--pid container:<x>`: the task joins the pid namespace of x's init as it is at this start,
+   * so its spec is made again (dockerd makes its spec at every start). x must be running, with
+   * dockerd's errors.
+   */
+  private async joinPidNamespace(record: ContainerRecord): Promise<void> {
+    const mode = record.HostConfig.PidMode ?? '';
+    if (!mode.startsWith('container:')) return;
+    let target: ContainerRecord;
+    try {
+      target = this.get(mode.slice('container:'.length));
+    } catch (err) {
+      throw isSkiffError(err, 'NotFound') ? invalidArgument(err.message, { cause: err }) : err;
+    }
+    if (target.State.Status === 'restarting') throw conflict(`Container ${target.Id} is restarting, wait until the container is running`);
+    if (!isLive(target)) throw conflict(`container ${target.Id} is not running`);
+    await this.o.port.updateContainerSpec(record.Id, joinNamespace(this.spec(record), 'pid', `/proc/${target.State.Pid}/ns/pid`));
   }
 
   /** Records a task exit (from the event stream or a resync) and reacts to it. */
@@ -768,9 +788,13 @@ export class ContainerService {
     this.emit(record, 'destroy');
   }
 
+  /**
+   * As dockerd: a client attached to a container that is not running (created, or exited since)
+   * gets the output of its next run, until that run ends: `docker start -a` attaches first.
+   */
   attach(ref: string, client: AttachClient, stdin: boolean): { record: ContainerRecord; attachment: Attachment | undefined } {
     const record = this.get(ref);
-    if (record.State.Status === 'exited' || record.State.Status === 'dead' || record.State.Status === 'removing') {
+    if (record.State.Status === 'dead' || record.State.Status === 'removing') {
       return { record, attachment: undefined };
     }
     const paths = this.stdioPaths(record);

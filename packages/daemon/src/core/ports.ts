@@ -97,6 +97,8 @@ export interface ContainerdPort {
   /** Forgets the snapshot; a missing one is not an error. */
   removeSnapshot(key: string): Promise<void>;
   createContainer(container: NewContainer): Promise<void>;
+  /** Replaces the spec the container's next task starts from. */
+  updateContainerSpec(id: string, spec: object): Promise<void>;
   /** A missing container is not an error. */
   deleteContainer(id: string): Promise<void>;
   createTask(task: NewTask): Promise<number>;

@@ -28,6 +28,12 @@ export function mergeEnv(...lists: string[][]): string[] {
   return out;
 }
 
+/** The spec with its namespace of that type joined at a path (a /proc/<pid>/ns file) instead of a new one. */
+export function joinNamespace(spec: RuntimeConfig, type: 'pid', nsPath: string): RuntimeConfig {
+  const linux = spec.linux ?? {};
+  return { ...spec, linux: { ...linux, namespaces: [...(linux.namespaces ?? []).filter((ns) => ns.type !== type), { type, path: nsPath }] } };
+}
+
 /**
  * The process of a container's init, which is also the base of every process exec'd into it
  * (dockerd gives those the container's capabilities, limits and environment).

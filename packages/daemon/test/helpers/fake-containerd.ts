@@ -110,6 +110,12 @@ export class FakeContainerd implements ContainerdPort {
     this.containers.set(c.id, c);
   }
 
+  async updateContainerSpec(id: string, spec: object): Promise<void> {
+    const c = this.containers.get(id);
+    if (!c) throw notFound(`container "${id}" in namespace "skiffd": not found`);
+    this.containers.set(id, { ...c, spec });
+  }
+
   async deleteContainer(id: string): Promise<void> {
     if (this.tasks.has(id)) throw failedPrecondition(`container ${id} has a task`);
     this.containers.delete(id);

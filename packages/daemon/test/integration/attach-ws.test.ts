@@ -73,9 +73,16 @@ describeRoot('attach over a websocket against skiffd', () => {
     // The log of the exited container, then the end. Waited for: an attach between the end of
     // the output and the recorded exit would wait on FIFOs nobody writes again.
     await h.dockerOk(['wait', 'bye']);
-    const replay = connect(`/containers/bye/attach/ws?logs=1&stream=1&stdout=1`);
+    const replay = connect(`/containers/bye/attach/ws?logs=1&stdout=1`);
     expect(await replay.closed).toBe(1000);
     expect(replay.text()).toBe('out\n');
+
+    // Streaming from an exited container, as with dockerd: the output of its next run, then the end.
+    const next = connect(`/containers/bye/attach/ws?stream=1&stdout=1`);
+    await next.opened;
+    await h.dockerOk(['start', 'bye']);
+    expect(await next.closed).toBe(1000);
+    expect(next.text()).toBe('out\n');
   });
 
   it('answers 404 with Docker\'s message for an unknown container', async () => {

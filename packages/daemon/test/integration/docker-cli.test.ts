@@ -107,6 +107,10 @@ describeRoot('docker CLI against skiffd', () => {
     expect(r.stderr).toBe('err\n');
     expect(r.code).toBe(5);
     expect(JSON.parse(await h.dockerOk(['inspect', 'attached']))[0].State).toMatchObject({ Status: 'exited', ExitCode: 5 });
+    // start -a attaches to the exited container, then runs it again: the new run's output and code.
+    for (let run = 0; run < 2; run++) {
+      expect(await h.docker(['start', '-a', 'attached'])).toEqual({ code: 5, stdout: 'out\n', stderr: 'err\n' });
+    }
     await h.dockerOk(['rm', 'attached']);
   });
 

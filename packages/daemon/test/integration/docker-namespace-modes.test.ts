@@ -29,11 +29,30 @@ describeWithSkiffd('docker run --pid/--ipc/--uts against skiffd', (h) => {
     expect([badIpc.code, badIpc.stderr]).toEqual([125, expect.stringContaining('invalid IPC mode: bogus')]);
     const conflict = await h.docker(['run', '--rm', '--uts', 'host', '--hostname', 'x', 'busybox', 'true']);
     expect([conflict.code, conflict.stderr]).toEqual([125, expect.stringContaining('conflicting options: hostname and the UTS mode')]);
-    const join = await h.docker(['run', '--rm', '--pid', 'container:modes', 'busybox', 'true']);
-    expect([join.code, join.stderr]).toEqual([125, expect.stringContaining('not supported by skiffd yet')]);
+    const modesId = await h.dockerOk(['inspect', '-f', '{{.Id}}', 'modes']);
+    const notRunning = await h.docker(['run', '--rm', '--pid', 'container:modes', 'busybox', 'true']);
+    expect([notRunning.code, notRunning.stderr]).toEqual([125, expect.stringContaining(`container ${modesId} is not running`)]);
+    const missing = await h.docker(['run', '--rm', '--pid', 'container:nosuch', 'busybox', 'true']);
+    expect([missing.code, missing.stderr]).toEqual([125, expect.stringContaining('No such container: nosuch')]);
+    const ipcJoin = await h.docker(['run', '--rm', '--ipc', 'container:modes', 'busybox', 'true']);
+    expect([ipcJoin.code, ipcJoin.stderr]).toEqual([125, expect.stringContaining('not supported by skiffd yet')]);
     const left = (await h.docker(['ps', '-aq'])).stdout.split('\n').filter(Boolean);
     if (left.length > 0) await h.dockerOk(['rm', '-f', ...left]);
   });
+  it('--pid container:<x> joins the PID namespace of x as it runs at each start', async () => {
+    await h.dockerOk(['run', '-d', '--name', 'pidsrc', 'busybox', 'sleep', '1000']);
+    await h.dockerOk(['create', '--name', 'pidjoin', '--pid', 'container:pidsrc', 'busybox', 'sh', '-c', 'readlink /proc/self/ns/pid; cat /proc/1/cmdline | tr "\\0" " "']);
+    const srcPid = await h.dockerOk(['inspect', '-f', '{{.State.Pid}}', 'pidsrc']);
+    const joined = async () => (await h.dockerOk(['start', '-a', 'pidjoin'])).split('\n');
+    expect(await joined()).toEqual([fs.readlinkSync(`/proc/${srcPid}/ns/pid`), 'sleep 1000']);
+    expect(await h.dockerOk(['inspect', '-f', '{{.HostConfig.PidMode}}', 'pidjoin'])).toBe('container:pidsrc');
+    // Restarted, x has a new PID namespace, which the next start joins.
+    await h.dockerOk(['restart', '-t', '0', 'pidsrc']);
+    const newPid = await h.dockerOk(['inspect', '-f', '{{.State.Pid}}', 'pidsrc']);
+    expect((await joined())[0]).toBe(fs.readlinkSync(`/proc/${newPid}/ns/pid`));
+    await h.dockerOk(['rm', '-f', 'pidjoin', 'pidsrc']);
+  });
+
   it('--cgroupns: a private cgroup namespace shows the container its cgroups as the root; the default is dockerd\'s for the host\'s cgroup version', async () => {
     const script = 'readlink /proc/self/ns/cgroup; grep -c ":/$" /proc/self/cgroup || true';
     const [privateNs, privateRoots] = (await h.dockerOk(['run', '--rm', '--cgroupns', 'private', 'busybox', 'sh', '-c', script])).split('\n');

@@ -266,6 +266,8 @@ export class ContainerService {
     // As dockerd, the record keeps the mode the container got, the daemon's default resolved.
     hostConfig.CgroupnsMode ||= cgroupVersion() === '2' ? 'private' : 'host';
     checkHostConfig(hostConfig, body.Hostname ?? '');
+    // dockerd checks at create that the container exists; that it runs, at each start.
+    if (hostConfig.PidMode?.startsWith('container:')) this.pidSource(hostConfig.PidMode);
     checkRestartPolicy(body.HostConfig?.RestartPolicy ?? undefined, body.HostConfig?.AutoRemove ?? false);
     const volumes = [...new Set([...Object.keys(imageConfig.Volumes ?? {}), ...Object.keys(body.Volumes ?? {})])];
     const plannedMounts = planMounts(
@@ -502,15 +504,19 @@ export class ContainerService {
   private async joinPidNamespace(record: ContainerRecord): Promise<void> {
     const mode = record.HostConfig.PidMode ?? '';
     if (!mode.startsWith('container:')) return;
-    let target: ContainerRecord;
-    try {
-      target = this.get(mode.slice('container:'.length));
-    } catch (err) {
-      throw isSkiffError(err, 'NotFound') ? invalidArgument(err.message, { cause: err }) : err;
-    }
+    const target = this.pidSource(mode);
     if (target.State.Status === 'restarting') throw conflict(`Container ${target.Id} is restarting, wait until the container is running`);
     if (!isLive(target)) throw conflict(`container ${target.Id} is not running`);
     await this.o.port.updateContainerSpec(record.Id, joinNamespace(this.spec(record), 'pid', `/proc/${target.State.Pid}/ns/pid`));
+  }
+
+  /** The container a `container:<x>` PID mode names; a missing one is dockerd's 400. */
+  private pidSource(mode: string): ContainerRecord {
+    try {
+      return this.get(mode.slice('container:'.length));
+    } catch (err) {
+      throw isSkiffError(err, 'NotFound') ? invalidArgument(err.message, { cause: err }) : err;
+    }
   }
 
   /** Records a task exit (from the event stream or a resync) and reacts to it. */

@@ -32,8 +32,8 @@ describeWithSkiffd('docker run --pid/--ipc/--uts against skiffd', (h) => {
     const modesId = await h.dockerOk(['inspect', '-f', '{{.Id}}', 'modes']);
     const notRunning = await h.docker(['run', '--rm', '--pid', 'container:modes', 'busybox', 'true']);
     expect([notRunning.code, notRunning.stderr]).toEqual([125, expect.stringContaining(`container ${modesId} is not running`)]);
-    const missing = await h.docker(['run', '--rm', '--pid', 'container:nosuch', 'busybox', 'true']);
-    expect([missing.code, missing.stderr]).toEqual([125, expect.stringContaining('No such container: nosuch')]);
+    const missing = await h.request('POST', '/containers/create', { Image: 'busybox', HostConfig: { PidMode: 'container:nosuch' } });
+    expect({ status: missing.status, body: JSON.parse(missing.body) }).toEqual({ status: 400, body: { message: 'No such container: nosuch' } });
     const ipcJoin = await h.docker(['run', '--rm', '--ipc', 'container:modes', 'busybox', 'true']);
     expect([ipcJoin.code, ipcJoin.stderr]).toEqual([125, expect.stringContaining('not supported by skiffd yet')]);
     const left = (await h.docker(['ps', '-aq'])).stdout.split('\n').filter(Boolean);

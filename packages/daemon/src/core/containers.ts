@@ -17,12 +17,13 @@ import { checkName, generateName, newContainerId } from './names';
 import type { ContainerdPort, TaskExit, TaskMetrics } from './ports';
 import { parseSignal } from './signals';
 import { buildSpec, joinNamespace, mergeEnv } from './spec';
-import { checkHostConfig, keptHostConfig } from './hostconfig';
+import { checkHostConfig, DEFAULT_SHM_SIZE, keptHostConfig } from './hostconfig';
 import { resolveUserIn } from './hostconfig-user';
 import { cgroupVersion } from './system';
 import { ImageUserFiles } from './image-user-files';
 import { materializeMounts, type MountPoint, planMounts } from './mounts';
 import { isLive, type RootfsMode } from './rootfs-view';
+import { nonShareable, ShmMounts, withShmBind } from './ipc-shm';
 import { type Change, changes } from './archive-changes';
 import { copyUp } from './mounts-copyup';
 import { withRootfs } from './rootfs-view';
@@ -93,9 +94,12 @@ export class ContainerService {
 
   /** The runtimes containers can name (docker info's Runtimes and DefaultRuntime). */
   readonly runtimes: Runtimes;
+  /** The /dev/shm of shareable containers, beside the runtime root under the exec-root. */
+  private readonly shm: ShmMounts;
 
   constructor(private readonly o: ContainerServiceOptions) {
     this.runtimes = o.runtimes ?? new Runtimes(path.dirname(o.runtimeRoot));
+    this.shm = new ShmMounts(path.join(path.dirname(o.runtimeRoot), 'shm'));
     this.volumes = new VolumeStore(path.join(path.dirname(o.store.dir), 'volumes'), (name) => this.volumeUsers(name));
     this.restarts = new RestartScheduler(o.timers);
   }
@@ -147,6 +151,7 @@ export class ContainerService {
         // An exit recorded by a skiffd that died before releasing the network.
         if (status !== 'running' && status !== 'paused') {
           if (Object.values(record.Networks).some((e) => e.EndpointID !== '')) await this.releaseNetwork(id);
+          this.releaseShm(id);
           return undefined;
         }
         // Started after the list was taken: the list knows nothing of this run.
@@ -267,7 +272,7 @@ export class ContainerService {
     hostConfig.CgroupnsMode ||= cgroupVersion() === '2' ? 'private' : 'host';
     checkHostConfig(hostConfig, body.Hostname ?? '');
     // dockerd checks at create that the container exists; that it runs, at each start.
-    if (hostConfig.PidMode?.startsWith('container:')) this.pidSource(hostConfig.PidMode);
+    for (const mode of [hostConfig.PidMode, hostConfig.IpcMode]) if (mode?.startsWith('container:')) this.namespaceSource(mode);
     checkRestartPolicy(body.HostConfig?.RestartPolicy ?? undefined, body.HostConfig?.AutoRemove ?? false);
     const volumes = [...new Set([...Object.keys(imageConfig.Volumes ?? {}), ...Object.keys(body.Volumes ?? {})])];
     const plannedMounts = planMounts(
@@ -372,7 +377,8 @@ export class ContainerService {
 
   /** The OCI spec, joined to the network namespace skiffd prepares at start. */
   private spec(record: ContainerRecord) {
-    const spec = buildSpec(record, { defaultCgroupParent: this.o.cgroupParent });
+    const built = buildSpec(record, { defaultCgroupParent: this.o.cgroupParent });
+    const spec = record.HostConfig.IpcMode === 'shareable' ? withShmBind(built, this.shm.pathOf(record.Id)) : built;
     if (!this.o.network) return spec;
     const netns = this.o.network.specNetns(record, (ref) => this.get(ref));
     return this.o.network.withFiles(netns ? withNetns(spec, netns) : spec, record, (ref) => this.get(ref));
@@ -474,7 +480,8 @@ export class ContainerService {
           this.save({ ...record, ...(await this.o.network.up(record, this.all())) });
           this.o.network.syncFiles(this.all(), this.get(id));
         }
-        await this.joinPidNamespace(record);
+        if (record.HostConfig.IpcMode === 'shareable') this.shm.mount(id, record.HostConfig.ShmSize || DEFAULT_SHM_SIZE);
+        await this.joinNamespaces(record);
         await this.o.port.createTask({ containerId: id, terminal: record.Config.Tty, ...paths });
         created = true;
         this.attachments.taskCreated(id);
@@ -485,6 +492,7 @@ export class ContainerService {
       } catch (err) {
         if (created) await this.o.port.deleteTask(id).catch(() => undefined);
         if (this.o.network) await this.releaseNetwork(id);
+        this.releaseShm(id);
         const message = err instanceof Error ? err.message : String(err);
         // Docker's exit codes for a start that failed: 127 when the command is missing.
         const exitCode = /not found|no such file/i.test(message) ? 127 : /permission denied/i.test(message) ? 126 : 128;
@@ -497,21 +505,46 @@ export class ContainerService {
   }
 
   /**
-   * `--pid container:<x>`: the task joins the pid namespace of x's init as it is at this start,
-   * so its spec is made again (dockerd makes its spec at every start). x must be running, with
-   * dockerd's errors.
+   * `--pid container:<x>`, `--ipc container:<y>`: the task joins the namespaces of their inits as
+   * they are at this start (and y's /dev/shm), so its spec is made again (dockerd makes its spec
+   * at every start). They must be running, y shareable, with dockerd's errors.
    */
-  private async joinPidNamespace(record: ContainerRecord): Promise<void> {
-    const mode = record.HostConfig.PidMode ?? '';
-    if (!mode.startsWith('container:')) return;
-    const target = this.pidSource(mode);
-    if (target.State.Status === 'restarting') throw conflict(`Container ${target.Id} is restarting, wait until the container is running`);
-    if (!isLive(target)) throw conflict(`container ${target.Id} is not running`);
-    await this.o.port.updateContainerSpec(record.Id, joinNamespace(this.spec(record), 'pid', `/proc/${target.State.Pid}/ns/pid`));
+  private async joinNamespaces(record: ContainerRecord): Promise<void> {
+    const pidMode = record.HostConfig.PidMode ?? '';
+    const ipcMode = record.HostConfig.IpcMode ?? '';
+    if (!pidMode.startsWith('container:') && !ipcMode.startsWith('container:')) return;
+    let spec = this.spec(record);
+    if (pidMode.startsWith('container:')) {
+      const pid = this.runningSource(pidMode);
+      spec = joinNamespace(spec, 'pid', `/proc/${pid.State.Pid}/ns/pid`);
+    }
+    if (ipcMode.startsWith('container:')) {
+      const ipc = this.runningSource(ipcMode, (target, err) => conflict(`can't join IPC of container ${target.Id}: ${err.message}`));
+      if (!this.shm.isMounted(ipc.Id)) throw nonShareable(ipc.Id);
+      spec = withShmBind(joinNamespace(spec, 'ipc', `/proc/${ipc.State.Pid}/ns/ipc`), this.shm.pathOf(ipc.Id));
+    }
+    await this.o.port.updateContainerSpec(record.Id, spec);
   }
 
-  /** The container a `container:<x>` PID mode names; a missing one is dockerd's 400. */
-  private pidSource(mode: string): ContainerRecord {
+  /** `wrap` words the refusal as dockerd does for that namespace. */
+  private runningSource(mode: string, wrap: (target: ContainerRecord, err: Error) => Error = (_target, err) => err): ContainerRecord {
+    const target = this.namespaceSource(mode);
+    if (target.State.Status === 'restarting') throw wrap(target, conflict(`Container ${target.Id} is restarting, wait until the container is running`));
+    if (!isLive(target)) throw wrap(target, conflict(`container ${target.Id} is not running`));
+    return target;
+  }
+
+  /** Gives a shareable container's /dev/shm back (exit, failed start, removal); never fails the caller. */
+  private releaseShm(id: string): void {
+    try {
+      this.shm.unmount(id);
+    } catch (err) {
+      this.o.log.warn({ id, err }, 'unmounting the shared /dev/shm failed');
+    }
+  }
+
+  /** The container a `container:<x>` namespace mode names; a missing one is dockerd's 400. */
+  private namespaceSource(mode: string): ContainerRecord {
     try {
       return this.get(mode.slice('container:'.length));
     } catch (err) {
@@ -536,6 +569,7 @@ export class ContainerService {
       }
       this.attachments.taskExited(id);
       if (this.o.network) await this.releaseNetwork(id);
+      this.releaseShm(id);
       const restart = shouldRestart(record.HostConfig.RestartPolicy, { exitCode: exit.exitStatus, manuallyStopped: record.HasBeenManuallyStopped, restartCount: record.RestartCount });
       if (restart) this.save({ ...this.get(id), RestartCount: record.RestartCount + 1 });
       const state = { Status: restart ? ('restarting' as const) : ('exited' as const), Pid: 0, ExitCode: exit.exitStatus, FinishedAt: exit.exitedAt.toISOString() };
@@ -779,6 +813,7 @@ export class ContainerService {
       // The task holds the rootfs mount and the netns; once it is gone the rest are independent.
       if (!taskDeleted) await this.o.port.deleteTask(id);
       await Promise.all([this.releaseNetwork(id), this.o.port.deleteContainer(id), this.o.port.removeSnapshot(id)]);
+      this.releaseShm(id);
     } catch (err) {
       this.setState(id, { Status: 'dead', Error: (err as Error).message });
       throw err;

@@ -46,7 +46,7 @@ export const ALL_CAPABILITIES = [
 /** The CFS period Docker uses for --cpus. */
 const NANO_CPUS_PERIOD = 100_000;
 /** Docker's /dev/shm size when ShmSize is 0: 64 MiB. */
-const DEFAULT_SHM_SIZE = 64 * 1024 * 1024;
+export const DEFAULT_SHM_SIZE = 64 * 1024 * 1024;
 
 function normalizeCap(name: string, field: 'CapAdd' | 'CapDrop'): string {
   const upper = name.toUpperCase();
@@ -110,9 +110,8 @@ function rlimitType(name: string): string {
 }
 
 /**
- * PidMode, IpcMode and UTSMode as dockerd checks them. Joining another container's IPC namespace
- * (and its /dev/shm) is not done yet: refused plainly rather than ignored. Another container's
- * PID namespace is joined at each start (ContainerService).
+ * PidMode, IpcMode and UTSMode as dockerd checks them. Another container's PID or IPC namespace
+ * is joined at each start (ContainerService).
  */
 function checkNamespaceModes(hc: HostConfigResources, hostname: string): void {
   const pid = hc.PidMode ?? '';
@@ -125,7 +124,6 @@ function checkNamespaceModes(hc: HostConfigResources, hostname: string): void {
   const cgroupns = hc.CgroupnsMode ?? '';
   if (!['', 'host', 'private'].includes(cgroupns)) throw invalidArgument(`invalid cgroup namespace mode: ${cgroupns}`);
   if (uts === 'host' && hostname !== '') throw invalidArgument('conflicting options: hostname and the UTS mode');
-  if (joins(ipc)) throw invalidArgument(`--ipc ${ipc}: joining another container's namespace is not supported by skiffd yet`);
 }
 
 /** Checks what can be wrong before anything is created (the create route's 400s). */

@@ -12,7 +12,7 @@ interface Libc {
   umount2: (path: string, flags: number) => unknown;
   unshare: (flags: number) => unknown;
   setns: (fd: number, nstype: number) => unknown;
-  mount: (source: string, target: string, fstype: null, flags: number, data: null) => unknown;
+  mount: (source: string, target: string, fstype: string | null, flags: number, data: string | null) => unknown;
   socket: (domain: number, type: number, protocol: number) => unknown;
   ioctl: (fd: number, request: number, argType: string, arg: Buffer) => unknown;
   close: (fd: number) => unknown;
@@ -30,7 +30,7 @@ function libc(): Libc {
       umount2: lib.func('int umount2(const char *target, int flags)'),
       unshare: lib.func('int unshare(int flags)'),
       setns: lib.func('int setns(int fd, int nstype)'),
-      mount: lib.func('int mount(const char *source, const char *target, const char *fstype, unsigned long flags, const void *data)'),
+      mount: lib.func('int mount(const char *source, const char *target, const char *fstype, unsigned long flags, const char *data)'),
       socket: lib.func('int socket(int domain, int type, int protocol)'),
       ioctl: lib.func('int ioctl(int fd, unsigned long request, ...)'),
       close: lib.func('int close(int fd)'),
@@ -58,11 +58,17 @@ export function mkfifo(target: string, mode: number): void {
   fs.chmodSync(target, mode);
 }
 
-/** umount(8) of one mount point, without its child process. */
-export function unmount(target: string): void {
-  check(libc().umount2(target, 0), 'umount', target);
+/** umount(8) of one mount point, without its child process; `lazy` is umount -l. */
+export function unmount(target: string, { lazy = false }: { lazy?: boolean } = {}): void {
+  check(libc().umount2(target, lazy ? MNT_DETACH : 0), 'umount', target);
 }
 
+/** A tmpfs on `target` with mount(8)'s -o flags as numbers and its data string (mode=, size=). */
+export function mountTmpfs(target: string, flags: number, data: string): void {
+  check(libc().mount('tmpfs', target, 'tmpfs', flags, data), 'mount', target);
+}
+
+const MNT_DETACH = 2;
 const CLONE_NEWNET = 0x40000000;
 const MS_BIND = 0x1000;
 const AF_INET = 2;

@@ -29,7 +29,7 @@ export function mergeEnv(...lists: string[][]): string[] {
 }
 
 /** The spec with its namespace of that type joined at a path (a /proc/<pid>/ns file) instead of a new one. */
-export function joinNamespace(spec: RuntimeConfig, type: 'pid', nsPath: string): RuntimeConfig {
+export function joinNamespace(spec: RuntimeConfig, type: 'pid' | 'ipc', nsPath: string): RuntimeConfig {
   const linux = spec.linux ?? {};
   return { ...spec, linux: { ...linux, namespaces: [...(linux.namespaces ?? []).filter((ns) => ns.type !== type), { type, path: nsPath }] } };
 }

@@ -35,7 +35,7 @@ describeWithSkiffd('docker run --pid/--ipc/--uts against skiffd', (h) => {
     const missing = await h.request('POST', '/containers/create', { Image: 'busybox', HostConfig: { PidMode: 'container:nosuch' } });
     expect({ status: missing.status, body: JSON.parse(missing.body) }).toEqual({ status: 400, body: { message: 'No such container: nosuch' } });
     const ipcJoin = await h.docker(['run', '--rm', '--ipc', 'container:modes', 'busybox', 'true']);
-    expect([ipcJoin.code, ipcJoin.stderr]).toEqual([125, expect.stringContaining('not supported by skiffd yet')]);
+    expect([ipcJoin.code, ipcJoin.stderr]).toEqual([125, expect.stringContaining(`can't join IPC of container ${modesId}: container ${modesId} is not running`)]);
     const left = (await h.docker(['ps', '-aq'])).stdout.split('\n').filter(Boolean);
     if (left.length > 0) await h.dockerOk(['rm', '-f', ...left]);
   });
@@ -51,6 +51,23 @@ describeWithSkiffd('docker run --pid/--ipc/--uts against skiffd', (h) => {
     const newPid = await h.dockerOk(['inspect', '-f', '{{.State.Pid}}', 'pidsrc']);
     expect((await joined())[0]).toBe(fs.readlinkSync(`/proc/${newPid}/ns/pid`));
     await h.dockerOk(['rm', '-f', 'pidjoin', 'pidsrc']);
+  });
+
+  it('--ipc container:<x> joins the IPC namespace and /dev/shm of a shareable x; its tmpfs goes with its run', async () => {
+    const sourceId = await h.dockerOk(['run', '-d', '--name', 'ipcsrc', '--ipc', 'shareable', '--shm-size', '8m', 'busybox', 'sh', '-c', 'echo shared > /dev/shm/marker; sleep 1000']);
+    const srcPid = await h.dockerOk(['inspect', '-f', '{{.State.Pid}}', 'ipcsrc']);
+    const script = 'readlink /proc/self/ns/ipc; cat /dev/shm/marker; df -k /dev/shm | tail -1 | awk "{print \\$2}"';
+    const seen = await h.dockerOk(['run', '--rm', '--ipc', 'container:ipcsrc', 'busybox', 'sh', '-c', script]);
+    expect(seen.split('\n')).toEqual([fs.readlinkSync(`/proc/${srcPid}/ns/ipc`), 'shared', String(8 * 1024)]);
+
+    const privateId = await h.dockerOk(['run', '-d', '--name', 'ipcpriv', 'busybox', 'sleep', '1000']);
+    const refused = await h.docker(['run', '--rm', '--ipc', 'container:ipcpriv', 'busybox', 'true']);
+    expect([refused.code, refused.stderr]).toEqual([125, expect.stringContaining(`can't join IPC of container ${privateId}: non-shareable IPC (hint: use IpcMode:shareable for the donor container)`)]);
+
+    const mounted = () => fs.readFileSync('/proc/self/mountinfo', 'utf8').includes(`/shm/${sourceId} `);
+    expect(mounted()).toBe(true);
+    await h.dockerOk(['rm', '-f', 'ipcsrc', 'ipcpriv']);
+    expect(mounted()).toBe(false);
   });
 
   it('--cgroupns: a private cgroup namespace shows the container its cgroups as the root; the default is dockerd\'s for the host\'s cgroup version', async () => {

@@ -18,6 +18,7 @@ import {
   parseDevice,
   parseGoDuration,
   parseGoInt,
+  parseGoUint16,
   parseMount,
   parseNanoCpus,
   parsePortSpec,
@@ -138,6 +139,7 @@ export interface ContainerOptionValues {
   device?: string[];
   cgroupns?: string;
   cgroupParent?: string;
+  blkioWeight?: number;
   blkioWeightDevice?: WeightDevice[];
   deviceReadBps?: ThrottleDevice[];
   deviceWriteBps?: ThrottleDevice[];
@@ -214,6 +216,7 @@ export function addContainerFlags(command: DockerCommand): DockerCommand {
   };
   const options = [
     list('--add-host <list>', 'Add a custom host-to-IP mapping (host:ip)', goValue(validateExtraHost)),
+    single('--blkio-weight <uint16>', 'Block IO (relative weight), between 10 and 1000, or 0 to disable', goValue(parseGoUint16)).default(undefined, '0'),
     list('--blkio-weight-device <list>', 'Block IO weight (relative device weight)', goValue(parseWeightDevice)).default(undefined, '[]'),
     list('--cap-add <list>', 'Add Linux capabilities', text),
     list('--cap-drop <list>', 'Drop Linux capabilities', text),
@@ -488,6 +491,7 @@ function translate(o: ContainerOptionValues, env: NodeJS.ProcessEnv): ContainerC
     ...(o.oomScoreAdj !== undefined ? { OomScoreAdj: o.oomScoreAdj } : {}),
     CgroupnsMode: cgroupnsMode(o.cgroupns),
     ...(o.cgroupParent ? { CgroupParent: o.cgroupParent } : {}),
+    ...(o.blkioWeight ? { BlkioWeight: o.blkioWeight } : {}),
     ...(o.blkioWeightDevice ? { BlkioWeightDevice: o.blkioWeightDevice } : {}),
     ...(o.deviceReadBps ? { BlkioDeviceReadBps: o.deviceReadBps } : {}),
     ...(o.deviceWriteBps ? { BlkioDeviceWriteBps: o.deviceWriteBps } : {}),

@@ -152,6 +152,16 @@ export function parseGoInt(text: string): number {
   return Number(text);
 }
 
+/** Go's strconv.ParseUint(text, 0, 16), as pflag reads a uint16 flag: decimal, 0x, 0o/0 or 0b. */
+export function parseGoUint16(text: string): number {
+  const m = /^(?:0[xX]([0-9a-fA-F]+)|0[oO]?([0-7]+)|0[bB]([01]+)|(\d+))$/.exec(text);
+  if (!m) throw new ValueError(`strconv.ParseUint: parsing ${JSON.stringify(text)}: invalid syntax`);
+  const [, hex, octal, binary, decimal] = m;
+  const value = hex !== undefined ? parseInt(hex, 16) : octal !== undefined ? parseInt(octal, 8) : binary !== undefined ? parseInt(binary, 2) : Number(decimal);
+  if (value > 0xffff) throw new ValueError(`strconv.ParseUint: parsing ${JSON.stringify(text)}: value out of range`);
+  return value;
+}
+
 /** Go's strconv.ParseUint(text, 10, 16), as port numbers are read. */
 function parsePortNumber(text: string): number {
   if (!/^\d+$/.test(text)) throw new ValueError(`strconv.ParseUint: parsing ${JSON.stringify(text)}: invalid syntax`);

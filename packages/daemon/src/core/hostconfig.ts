@@ -137,6 +137,7 @@ export function checkHostConfig(hc: HostConfigResources, hostname = ''): void {
     throw invalidArgument('Minimum memoryswap limit should be larger than memory limit, see usage');
   }
   if (hc.Memory && hc.Memory < 6 * 1024 * 1024) throw invalidArgument('Minimum memory limit allowed is 6MB');
+  if (hc.BlkioWeight && (hc.BlkioWeight < 10 || hc.BlkioWeight > 1000)) throw invalidArgument('Range of blkio weight is from 10 to 1000');
   const swappiness = memorySwappiness(hc);
   if (swappiness !== undefined && (swappiness < 0 || swappiness > 100)) throw invalidArgument(`Invalid value: ${swappiness}, valid memory swappiness range is 0-100`);
   if (hc.OomScoreAdj !== undefined && (hc.OomScoreAdj < -1000 || hc.OomScoreAdj > 1000)) {

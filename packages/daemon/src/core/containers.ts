@@ -17,9 +17,9 @@ import { checkName, generateName, newContainerId } from './names';
 import type { ContainerdPort, TaskExit, TaskMetrics } from './ports';
 import { parseSignal } from './signals';
 import { buildSpec, joinNamespace, mergeEnv } from './spec';
-import { checkHostConfig, DEFAULT_SHM_SIZE, keptHostConfig } from './hostconfig';
+import { checkHostConfig, DEFAULT_SHM_SIZE, discardUnsupported, keptHostConfig } from './hostconfig';
 import { resolveUserIn } from './hostconfig-user';
-import { cgroupVersion } from './system';
+import { blkioWeightSupport, cgroupVersion } from './system';
 import { ImageUserFiles } from './image-user-files';
 import { materializeMounts, type MountPoint, planMounts } from './mounts';
 import { isLive, type RootfsMode } from './rootfs-view';
@@ -270,6 +270,7 @@ export class ContainerService {
     const hostConfig = keptHostConfig(body.HostConfig);
     // As dockerd, the record keeps the mode the container got, the daemon's default resolved.
     hostConfig.CgroupnsMode ||= cgroupVersion() === '2' ? 'private' : 'host';
+    const warnings = hostConfig.BlkioWeight || hostConfig.BlkioWeightDevice?.length ? discardUnsupported(hostConfig, blkioWeightSupport()) : [];
     checkHostConfig(hostConfig, body.Hostname ?? '');
     // dockerd checks at create that the container exists; that it runs, at each start.
     for (const mode of [hostConfig.PidMode, hostConfig.IpcMode]) if (mode?.startsWith('container:')) this.namespaceSource(mode);
@@ -372,7 +373,7 @@ export class ContainerService {
       this.removeAnonymousVolumes(record.MountPoints);
       throw err;
     }
-    return { Id: id, Warnings: [] };
+    return { Id: id, Warnings: warnings };
   }
 
   /** The OCI spec, joined to the network namespace skiffd prepares at start. */

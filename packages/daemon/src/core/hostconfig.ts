@@ -126,6 +126,23 @@ function checkNamespaceModes(hc: HostConfigResources, hostname: string): void {
   if (uts === 'host' && hostname !== '') throw invalidArgument('conflicting options: hostname and the UTS mode');
 }
 
+/**
+ * Drops what the kernel cannot apply, with dockerd's warnings for the create response, as dockerd
+ * does before its checks (so an out-of-range weight it drops is not refused).
+ */
+export function discardUnsupported(hc: HostConfigResources, support: { weight: boolean; weightDevice: boolean }): string[] {
+  const warnings: string[] = [];
+  if (hc.BlkioWeight && !support.weight) {
+    warnings.push('Your kernel does not support Block I/O weight or the cgroup is not mounted. Weight discarded.');
+    hc.BlkioWeight = 0;
+  }
+  if (hc.BlkioWeightDevice?.length && !support.weightDevice) {
+    warnings.push('Your kernel does not support Block I/O weight_device or the cgroup is not mounted. Weight-device discarded.');
+    hc.BlkioWeightDevice = [];
+  }
+  return warnings;
+}
+
 /** Checks what can be wrong before anything is created (the create route's 400s). */
 export function checkHostConfig(hc: HostConfigResources, hostname = ''): void {
   checkNamespaceModes(hc, hostname);

@@ -38,6 +38,42 @@ export function cgroupVersion(root = '/sys/fs/cgroup'): '1' | '2' {
 }
 
 /**
+ * Whether the kernel takes proportional block I/O weights (what dockerd's sysinfo calls
+ * BlkioWeight and BlkioWeightDevice): on v1, a weight file in a blkio cgroup, which only a
+ * proportional scheduler (CFQ, BFQ since 5.0) provides; on v2, the io controller. Asked only when
+ * a container names a weight.
+ */
+export function blkioWeightSupport(root = '/sys/fs/cgroup'): { weight: boolean; weightDevice: boolean } {
+  if (cgroupVersion(root) === '2') {
+    let io = false;
+    try {
+      io = fs.readFileSync(path.join(root, 'cgroup.controllers'), 'utf8').split(/\s+/).includes('io');
+    } catch {
+      // No controllers file: no io controller either.
+    }
+    return { weight: io, weightDevice: io };
+  }
+  const filesIn = (dir: string) => {
+    const has = (file: string) => fs.existsSync(path.join(dir, file));
+    return { weight: has('blkio.weight') || has('blkio.bfq.weight'), weightDevice: has('blkio.weight_device') || has('blkio.bfq.weight_device') };
+  };
+  const atRoot = filesIn(path.join(root, 'blkio'));
+  if (atRoot.weight && atRoot.weightDevice) return atRoot;
+  // BFQ shows its files in every cgroup but the root: a fresh child cgroup tells.
+  const probe = path.join(root, 'blkio', `.skiffd-probe-${process.pid}-${Date.now()}`);
+  try {
+    fs.mkdirSync(probe);
+  } catch {
+    return atRoot;
+  }
+  try {
+    return filesIn(probe);
+  } finally {
+    fs.rmdirSync(probe);
+  }
+}
+
+/**
  * The engine id: random once, then kept under the data root, so `docker info` shows the same
  * ID across restarts as dockerd's does.
  */

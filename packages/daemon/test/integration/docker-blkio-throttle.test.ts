@@ -5,6 +5,7 @@
 // there is refused at create, leaving no container.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { blkioWeightSupport } from '../../src/core/system';
 import { describeWithSkiffd } from '../helpers/skiffd';
 
 /** The throttle files are v1's; on v2 the same limits are one io.max line. */
@@ -50,6 +51,14 @@ describeWithSkiffd('docker run --device-{read,write}-{bps,iops}, --blkio-weight-
       'busybox', 'cat', ...files,
     ]);
     expect(out.split('\n')).toEqual([`${numbers} 1048576`, `${numbers} 524288`, `${numbers} 100`, `${numbers} 50`]);
+  });
+
+  it('--blkio-weight: in the blkio cgroup where the kernel takes weights, else dropped with dockerd\'s warning', async () => {
+    const script = 'cat /sys/fs/cgroup/blkio/blkio.weight 2>/dev/null || cat /sys/fs/cgroup/blkio/blkio.bfq.weight 2>/dev/null || cat /sys/fs/cgroup/io.weight 2>/dev/null || true';
+    const r = await h.docker(['run', '--rm', '--blkio-weight', '300', 'busybox', 'sh', '-c', script]);
+    expect(r.code).toBe(0);
+    if (blkioWeightSupport().weight) expect(r.stdout).toMatch(/\b300\b/);
+    else expect(r.stderr).toContain('Your kernel does not support Block I/O weight or the cgroup is not mounted. Weight discarded.');
   });
 
   // A per-device weight needs the device to be scheduled by BFQ (the only proportional scheduler

@@ -1,0 +1,52 @@
+// Block I/O weights the kernel cannot apply are dropped with dockerd's warnings, before the range
+// check, as dockerd's verifyPlatformContainerResources does.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { checkHostConfig, discardUnsupported } from '../../src/core/hostconfig';
+import { blkioWeightSupport } from '../../src/core/system';
+
+const WEIGHT_WARNING = 'Your kernel does not support Block I/O weight or the cgroup is not mounted. Weight discarded.';
+const DEVICE_WARNING = 'Your kernel does not support Block I/O weight_device or the cgroup is not mounted. Weight-device discarded.';
+
+describe('discardUnsupported', () => {
+  it('drops weights the kernel lacks, with a warning each, and keeps them where it has them', () => {
+    const hc = { BlkioWeight: 300, BlkioWeightDevice: [{ Path: '/dev/vda', Weight: 200 }] };
+    expect(discardUnsupported(hc, { weight: false, weightDevice: false })).toEqual([WEIGHT_WARNING, DEVICE_WARNING]);
+    expect(hc).toEqual({ BlkioWeight: 0, BlkioWeightDevice: [] });
+    const kept = { BlkioWeight: 300, BlkioWeightDevice: [{ Path: '/dev/vda', Weight: 200 }] };
+    expect(discardUnsupported(kept, { weight: true, weightDevice: true })).toEqual([]);
+    expect(kept.BlkioWeight).toBe(300);
+  });
+
+  it('drops an out-of-range weight before it could be refused', () => {
+    const hc = { BlkioWeight: 5 };
+    expect(discardUnsupported(hc, { weight: false, weightDevice: false })).toEqual([WEIGHT_WARNING]);
+    expect(() => checkHostConfig(hc)).not.toThrow();
+    expect(() => checkHostConfig({ BlkioWeight: 5 })).toThrow('Range of blkio weight is from 10 to 1000');
+  });
+});
+
+describe('blkioWeightSupport', () => {
+  let root: string;
+  beforeEach(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'skiff-blkio-'));
+  });
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('v1: the weight files of CFQ at the root; else those a new child cgroup gets (BFQ\'s), the probe removed', () => {
+    fs.mkdirSync(path.join(root, 'blkio'));
+    expect(blkioWeightSupport(root)).toEqual({ weight: false, weightDevice: false });
+    expect(fs.readdirSync(path.join(root, 'blkio'))).toEqual([]);
+    fs.writeFileSync(path.join(root, 'blkio', 'blkio.weight'), '');
+    fs.writeFileSync(path.join(root, 'blkio', 'blkio.weight_device'), '');
+    expect(blkioWeightSupport(root)).toEqual({ weight: true, weightDevice: true });
+  });
+
+  it('v2: the io controller', () => {
+    fs.writeFileSync(path.join(root, 'cgroup.controllers'), 'cpu memory pids\n');
+    expect(blkioWeightSupport(root)).toEqual({ weight: false, weightDevice: false });
+    fs.writeFileSync(path.join(root, 'cgroup.controllers'), 'cpu io memory pids\n');
+    expect(blkioWeightSupport(root)).toEqual({ weight: true, weightDevice: true });
+  });
+});

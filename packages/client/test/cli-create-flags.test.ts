@@ -150,6 +150,9 @@ const name = (url: string) => new URL(`http://x${url}`).searchParams.get('name')
     ['a relative parent cgroup', ['--cgroup-parent', 'batch']],
     ['blkio device weights', ['--blkio-weight-device', '/dev/vda:300', '--blkio-weight-device', '/dev/vdb:0']],
     ['a blkio weight', ['--blkio-weight', '300']],
+    ['attached streams', ['-a', 'stdout']],
+    ['attached streams in any case, stdin with -i', ['-a', 'STDIN', '-a', 'Stderr', '-i']],
+    ['stdin attached without -i', ['-a', 'stdin']],
     ['a blkio weight in hex', ['--blkio-weight', '0x64']],
     ['a blkio weight of 0 (unset)', ['--blkio-weight', '0']],
     ['an out-of-range blkio weight, which the daemon checks', ['--blkio-weight', '5']],
@@ -261,6 +264,7 @@ const name = (url: string) => new URL(`http://x${url}`).searchParams.get('name')
     ['--device', 'null:rw'],
     ['--device-cgroup-rule', 'x'],
     ['--device-cgroup-rule', 'c 1:3 rwmx'],
+    ['-a', 'bogus'],
     ['--blkio-weight', 'x'],
     ['--blkio-weight', '70000'],
     ['--blkio-weight', '-1'],
@@ -292,7 +296,7 @@ const name = (url: string) => new URL(`http://x${url}`).searchParams.get('name')
   });
 
   it('run refuses with its own usage and help pointer', async () => {
-    for (const argv of [['-m', 'foo'], ['-p', 'abc']]) {
+    for (const argv of [['-m', 'foo'], ['-p', 'abc'], ['-a', 'stdout', '-d']]) {
       const theirs = await viaDocker('run', argv);
       expect(await viaSkiff('run', argv)).toEqual(theirs);
     }

@@ -19,6 +19,7 @@ import {
   parseGoDuration,
   parseGoInt,
   parseGoUint16,
+  parseAttachStream,
   parseMount,
   parseNanoCpus,
   parsePortSpec,
@@ -215,6 +216,7 @@ export function addContainerFlags(command: DockerCommand): DockerCommand {
     return networks;
   };
   const options = [
+    list('-a, --attach <list>', 'Attach to STDIN, STDOUT or STDERR', goValue(parseAttachStream)),
     list('--add-host <list>', 'Add a custom host-to-IP mapping (host:ip)', goValue(validateExtraHost)),
     single('--blkio-weight <uint16>', 'Block IO (relative weight), between 10 and 1000, or 0 to disable', goValue(parseGoUint16)).default(undefined, '0'),
     list('--blkio-weight-device <list>', 'Block IO weight (relative device weight)', goValue(parseWeightDevice)).default(undefined, '[]'),

@@ -152,6 +152,13 @@ export function parseGoInt(text: string): number {
   return Number(text);
 }
 
+/** -a/--attach: a stream name, in any case, as the docker CLI takes it. */
+export function parseAttachStream(text: string): 'stdin' | 'stdout' | 'stderr' {
+  const stream = text.toLowerCase();
+  if (stream !== 'stdin' && stream !== 'stdout' && stream !== 'stderr') throw new ValueError('valid streams are STDIN, STDOUT and STDERR');
+  return stream;
+}
+
 /** Go's strconv.ParseUint(text, 0, 16), as pflag reads a uint16 flag: decimal, 0x, 0o/0 or 0b. */
 export function parseGoUint16(text: string): number {
   const m = /^(?:0[xX]([0-9a-fA-F]+)|0[oO]?([0-7]+)|0[bB]([01]+)|(\d+))$/.exec(text);

@@ -71,6 +71,12 @@ describeRoot('skiff run/create flags against skiffd', () => {
     expect((await skiff('rm', '-f', 'web')).code).toBe(0);
   });
 
+  it('-a attaches only the streams it names, as docker run -a', async () => {
+    const script = 'echo out; echo err >&2';
+    expect(await skiff('run', '--rm', '-a', 'stderr', 'busybox', 'sh', '-c', script)).toMatchObject({ code: 0, stdout: '', stderr: 'err\n' });
+    expect(await skiff('run', '--rm', '-a', 'STDOUT', 'busybox', 'sh', '-c', script)).toMatchObject({ code: 0, stdout: 'out\n', stderr: '' });
+  });
+
   it('-v binds a host directory and a named volume, --mount and --tmpfs mount, -h and --env-file set', async () => {
     const host = path.join(h.dir, 'bound');
     fs.mkdirSync(host, { recursive: true });

@@ -28,10 +28,19 @@ export interface ContainerFlags {
   quiet?: boolean;
   /** --cidfile: the new container's id is written there; it must not exist yet. */
   cidfile?: string;
+  /** -a: the streams to attach (lowercase, checked while parsing); none named, stdout and stderr. */
+  attach?: Array<'stdin' | 'stdout' | 'stderr'>;
+}
+
+/** The streams run attaches (and create records as attached): docker's -a, -i and -d rules. */
+export function attachedStreams(flags: ContainerFlags): { stdin: boolean; stdout: boolean; stderr: boolean } {
+  if (flags.detach) return { stdin: false, stdout: false, stderr: false };
+  const named = new Set(flags.attach ?? []);
+  return { stdin: named.has('stdin') || (flags.interactive ?? false), stdout: named.size === 0 || named.has('stdout'), stderr: named.size === 0 || named.has('stderr') };
 }
 
 export function createBody(image: string, command: string[], flags: ContainerFlags): ContainerCreateBody {
-  const attached = !flags.detach;
+  const streams = attachedStreams(flags);
   return {
     Image: image,
     ...(command.length ? { Cmd: command } : {}),
@@ -43,10 +52,10 @@ export function createBody(image: string, command: string[], flags: ContainerFla
     Tty: flags.tty ?? false,
     OpenStdin: flags.interactive ?? false,
     // docker's rule: stdin closes with the first attached client only when run attaches it.
-    StdinOnce: attached && (flags.interactive ?? false),
-    AttachStdin: attached && (flags.interactive ?? false),
-    AttachStdout: attached,
-    AttachStderr: attached,
+    StdinOnce: streams.stdin && (flags.interactive ?? false),
+    AttachStdin: streams.stdin,
+    AttachStdout: streams.stdout,
+    AttachStderr: streams.stderr,
     ...flags.config,
     HostConfig: { AutoRemove: flags.rm ?? false, ...flags.config?.HostConfig },
   };

@@ -1,7 +1,7 @@
 import { DaemonError } from '../../sdk/errors';
 import type { CliContext } from '../context';
 import { asSkiffError } from '@skiff/errors';
-import { type ContainerFlags, createContainer } from './create';
+import { attachedStreams, type ContainerFlags, createContainer } from './create';
 import { streamContainer } from './stream';
 
 /**
@@ -21,6 +21,11 @@ function reportRunError(ctx: CliContext, err: unknown): void {
 }
 
 export async function run(ctx: CliContext, image: string, command: string[], flags: ContainerFlags): Promise<number> {
+  if (flags.detach && flags.attach?.length) {
+    // As docker 28: plainly, before anything reaches the daemon.
+    ctx.stderr.write('conflicting options: cannot specify both --attach and --detach\n');
+    return 1;
+  }
   let id: string;
   try {
     id = await createContainer(ctx, image, command, flags);
@@ -35,7 +40,7 @@ export async function run(ctx: CliContext, image: string, command: string[], fla
       return 0;
     }
     // docker run says nothing after the detach keys and exits 0.
-    const exit = await streamContainer(ctx, id, { stdin: flags.interactive, start: true, autoRemove: flags.rm, detachKeys: flags.detachKeys, sigProxy: flags.sigProxy !== false });
+    const exit = await streamContainer(ctx, id, { ...attachedStreams(flags), start: true, autoRemove: flags.rm, detachKeys: flags.detachKeys, sigProxy: flags.sigProxy !== false });
     return exit === 'detached' ? 0 : exit;
   } catch (err) {
     reportRunError(ctx, err);

@@ -92,6 +92,9 @@ export async function streamContainer(
 
 interface StreamOptions {
   stdin?: boolean;
+  /** Unless false: run -a can leave either out. */
+  stdout?: boolean;
+  stderr?: boolean;
   start?: boolean;
   autoRemove?: boolean;
   detachKeys?: string;
@@ -101,7 +104,7 @@ interface StreamOptions {
 async function attachAndWait(ctx: CliContext, id: string, tty: boolean, options: StreamOptions & { interrupted: Promise<void> }): Promise<number | 'detached'> {
   const stdin = options.stdin === true;
   const detachKeys = parseDetachKeys(options.detachKeys ?? DEFAULT_DETACH_KEYS);
-  const socket = await ctx.engine.attachContainer(id, { stdin, stdout: true, stderr: true, stream: true, detachKeys: options.detachKeys });
+  const socket = await ctx.engine.attachContainer(id, { stdin, stdout: options.stdout !== false, stderr: options.stderr !== false, stream: true, detachKeys: options.detachKeys });
   const waiter = await ctx.engine.registerWait(id, options.waitCondition ?? (options.autoRemove ? 'removed' : 'next-exit'));
   const output = pipeSession(ctx, { socket, tty, stdin, detachKeys, interrupted: options.interrupted, resize: (rows, columns) => ctx.engine.resizeContainer(id, rows, columns) });
   if (options.start) {

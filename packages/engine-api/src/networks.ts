@@ -5,7 +5,24 @@ import { z } from 'zod';
 export const EndpointSettingsRequestSchema = z.looseObject({
   Aliases: z.array(z.string()).nullish(),
   IPAMConfig: z.looseObject({ IPv4Address: z.string().nullish() }).nullish(),
+  MacAddress: z.string().nullish(),
 });
+
+/**
+ * Go's net.ParseMAC, which the docker CLI and dockerd both use: 6, 8 or 20 octets, as hex pairs
+ * split by ':' or '-', or hex quads split by '.'. The address in Go's canonical form
+ * (lowercase, ':'), or undefined when it is not one.
+ */
+export function parseMacAddress(text: string): string | undefined {
+  const sizes = new Set([6, 8, 20]);
+  let octets: string[] | undefined;
+  const pairs = text.split(text.includes('-') ? '-' : ':');
+  if (pairs.length > 1 && pairs.every((p) => /^[0-9a-fA-F]{2}$/.test(p))) octets = pairs;
+  const quads = text.split('.');
+  if (!octets && quads.length > 1 && quads.every((q) => /^[0-9a-fA-F]{4}$/.test(q))) octets = quads.flatMap((q) => [q.slice(0, 2), q.slice(2)]);
+  if (!octets || !sizes.has(octets.length)) return undefined;
+  return octets.map((o) => o.toLowerCase()).join(':');
+}
 
 /** POST /networks/create */
 export const NetworkCreateBodySchema = z.looseObject({

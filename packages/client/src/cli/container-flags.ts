@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import { Option } from 'commander';
 import { z } from 'zod';
 import type { ContainerCreateBody, HealthcheckBody, HostConfigCreateBody, MountRequestBody } from '@skiff/engine-api';
+import { parseMacAddress } from '@skiff/engine-api';
 import { FlagError } from './flags';
 import type { CliContext } from './context';
 import type { DockerCommand } from './help';
@@ -80,6 +81,7 @@ export interface NetworkAttachment {
   aliases: string[];
   ipv4?: string;
   ipv6?: string;
+  macAddress?: string;
   driverOpts?: Record<string, string>;
 }
 
@@ -95,6 +97,7 @@ function parseNetwork(value: string): NetworkAttachment {
     else if (key === 'alias') attachment.aliases.push(val);
     else if (key === 'ip') attachment.ipv4 = val;
     else if (key === 'ip6') attachment.ipv6 = val;
+    else if (key === 'mac-address') attachment.macAddress = val;
     else if (key === 'driver-opt') attachment.driverOpts = { ...attachment.driverOpts, ...keyValueMap([val]) };
     else throw new ValueError(`invalid field key ${key}`);
   }
@@ -141,6 +144,7 @@ export interface ContainerOptionValues {
   cgroupns?: string;
   cgroupParent?: string;
   blkioWeight?: number;
+  macAddress?: string;
   blkioWeightDevice?: WeightDevice[];
   deviceReadBps?: ThrottleDevice[];
   deviceWriteBps?: ThrottleDevice[];
@@ -252,6 +256,7 @@ export function addContainerFlags(command: DockerCommand): DockerCommand {
     single('-h, --hostname <string>', 'Container host name', text),
     new Option('--init', 'Run an init inside the container that forwards signals and reaps processes'),
     single('--ip <string>', 'IPv4 address (e.g., 172.30.100.104)', text),
+    single('--mac-address <string>', 'Container MAC address (e.g., 92:d0:c6:0a:29:33)', text),
     single('--ipc <string>', 'IPC mode to use', text),
     list('-l, --label <list>', 'Set meta data on a container', goValue(validateLabel)),
     list('--label-file <list>', 'Read in a line delimited file of labels', text),
@@ -341,12 +346,15 @@ function networking(o: ContainerOptionValues): { mode: string; endpoints: Record
   const settings = (n: NetworkAttachment): EndpointSettings => ({
     ...(n.aliases.length ? { Aliases: n.aliases } : {}),
     ...(n.ipv4 || n.ipv6 ? { IPAMConfig: { ...(n.ipv4 ? { IPv4Address: n.ipv4 } : {}), ...(n.ipv6 ? { IPv6Address: n.ipv6 } : {}) } } : {}),
+    ...(n.macAddress ? { MacAddress: n.macAddress } : {}),
     ...(n.driverOpts ? { DriverOpts: n.driverOpts } : {}),
   });
   // The old single-network flags apply to the first network (or to the default one).
   const first = attachments[0] ?? { target: 'default', aliases: [] };
   if (first.aliases.length && aliases.length) throw new ValueError('conflicting options: cannot specify both --network-alias and per-network alias');
   if (first.ipv4 && o.ip) throw new ValueError('conflicting options: cannot specify both --ip and per-network IPv4 address');
+  if (first.macAddress && o.macAddress) throw new ValueError('conflicting options: cannot specify both --mac-address and per-network MAC address');
+  if (o.macAddress) first.macAddress = o.macAddress;
   if (aliases.length) first.aliases = [...aliases];
   if (o.ip) first.ipv4 = o.ip;
   if (!attachments.length) return { mode, endpoints: { default: settings(first) } };
@@ -436,6 +444,7 @@ export function containerConfig(o: ContainerOptionValues, ctx: Pick<CliContext, 
 }
 
 function translate(o: ContainerOptionValues, env: NodeJS.ProcessEnv): ContainerCreateBody {
+  if (o.macAddress !== undefined && parseMacAddress(o.macAddress.trim()) === undefined) throw new ValueError(`${o.macAddress} is not a valid mac address`);
   const cwd = process.cwd();
   const lookup = (name: string) => env[name];
   const envList = [...(o.envFile ?? []).flatMap((file) => readKeyValueFile(file, lookup)), ...(o.env ?? []).map((item) => (item.includes('=') || env[item] === undefined ? item : `${item}=${env[item]}`))];

@@ -16,6 +16,8 @@ export const EndpointSchema = z.object({
   IfName: z.string().default(''),
   /** A static address asked for (`--ip`), kept across stops. */
   IPAMConfig: z.object({ IPv4Address: z.string().optional() }).nullable().default(null),
+  /** The MAC address asked for (`--mac-address`), kept across stops; empty: one derived from the IP. */
+  ConfiguredMacAddress: z.string().default(''),
 });
 export type Endpoint = z.infer<typeof EndpointSchema>;
 

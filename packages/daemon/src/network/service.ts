@@ -6,6 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import type { Logger } from 'pino';
+import { parseMacAddress } from '@skiff/engine-api';
 import { conflict, invalidArgument, notFound, permissionDenied } from '@skiff/errors';
 import type { RuntimeConfig } from '@skiff/oci-spec';
 import * as fs from 'node:fs';
@@ -54,6 +55,7 @@ export interface CreateNetwork {
 export interface EndpointRequest {
   Aliases?: string[] | null;
   IPAMConfig?: { IPv4Address?: string | null } | null;
+  MacAddress?: string | null;
 }
 
 /** The built-in networks without set-up: stable ids, so they are the same objects across restarts. */
@@ -289,7 +291,7 @@ export class NetworkService {
     this.claimed.add(claim);
     try {
       await this.linux.ensureBridge(spec);
-      const mac = macFor(ip);
+      const mac = endpoint.ConfiguredMacAddress || macFor(ip);
       await this.linux.addVeth({
         netns: this.netnsPath(record.Id),
         bridge: def.Bridge,
@@ -452,6 +454,8 @@ export function newEndpoint(def: NetworkDef, req: EndpointRequest | null): Endpo
     if (!def.ConfiguredSubnet) throw invalidArgument('user specified IP address is supported only when connecting to networks with user configured subnets');
     ipToNumber(ip);
   }
+  const mac = req?.MacAddress ? parseMacAddress(req.MacAddress) : '';
+  if (mac === undefined) throw invalidArgument(`invalid MAC address ${req!.MacAddress}`);
   return unaddressed({
     NetworkID: def.Id,
     EndpointID: '',
@@ -462,5 +466,6 @@ export function newEndpoint(def: NetworkDef, req: EndpointRequest | null): Endpo
     Aliases: aliases && aliases.length > 0 ? aliases : null,
     IfName: '',
     IPAMConfig: ip ? { IPv4Address: ip } : null,
+    ConfiguredMacAddress: mac,
   });
 }

@@ -70,6 +70,14 @@ describeRoot('docker network against skiffd', () => {
     expect(got).toBe('hello-bridge');
   });
 
+  it('--mac-address gives eth0 that address at every start; a bad one is dockerd\'s 400', async () => {
+    await h.dockerOk(['create', '--name', 'mac', '--mac-address', '02:42:AC:11:00:99', 'busybox', 'cat', '/sys/class/net/eth0/address']);
+    for (let run = 0; run < 2; run++) expect(await h.dockerOk(['start', '-a', 'mac'])).toBe('02:42:ac:11:00:99');
+    await h.dockerOk(['rm', 'mac']);
+    const bad = await h.request('POST', '/containers/create', { Image: 'busybox', NetworkingConfig: { EndpointsConfig: { bridge: { MacAddress: 'zz' } } } });
+    expect({ status: bad.status, body: JSON.parse(bad.body) }).toEqual({ status: 400, body: { message: 'invalid MAC address zz' } });
+  });
+
   it('a user-defined network: containers reach each other, inspect shows them, rm refuses while in use', async () => {
     const netId = await h.dockerOk(['network', 'create', '--label', 'test=yes', net]);
     expect(netId).toMatch(/^[0-9a-f]{64}$/);

@@ -151,6 +151,7 @@ const name = (url: string) => new URL(`http://x${url}`).searchParams.get('name')
     ['blkio device weights', ['--blkio-weight-device', '/dev/vda:300', '--blkio-weight-device', '/dev/vdb:0']],
     ['a blkio weight', ['--blkio-weight', '300']],
     ['attached streams', ['-a', 'stdout']],
+    ['annotations', ['--annotation', 'org.example.a=1', '--annotation', 'flag', '--annotation', 'b=x=y']],
     ['a MAC address', ['--mac-address', '02:42:AC:11:00:99']],
     ['a MAC address on a named network', ['--network', 'name=web,mac-address=02-42-ac-11-00-98', '--network', 'db']],
     ['attached streams in any case, stdin with -i', ['-a', 'STDIN', '-a', 'Stderr', '-i']],

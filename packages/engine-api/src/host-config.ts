@@ -55,6 +55,8 @@ export const hostConfigResourceFields = {
   ReadonlyRootfs: z.boolean().optional(),
   SecurityOpt: stringList,
   Sysctls: z.record(z.string(), z.string()).nullish(),
+  /** Passed through to the OCI runtime as the spec's annotations (API 1.43+). */
+  Annotations: z.record(z.string(), z.string()).nullish(),
   ShmSize: int.min(0).optional(),
   GroupAdd: stringList,
   Init: z.boolean().nullish(),

@@ -160,6 +160,7 @@ export interface ContainerOptionValues {
   readOnly?: boolean;
   securityOpt?: string[];
   sysctl?: string[];
+  annotation?: string[];
   shmSize?: number;
   groupAdd?: string[];
   init?: boolean;
@@ -286,6 +287,7 @@ export function addContainerFlags(command: DockerCommand): DockerCommand {
     single('--stop-signal <string>', 'Signal to stop the container', text),
     single('--stop-timeout <int>', 'Timeout (in seconds) to stop a container', goValue(parseGoInt)),
     list('--sysctl <map>', 'Sysctl options', goValue(validateSysctl)),
+    list('--annotation <map>', 'Add an annotation to the container (passed through to the OCI runtime)', text).default(undefined, 'map[]'),
     list('--tmpfs <list>', 'Mount a tmpfs directory', text),
     list('--ulimit <ulimit>', 'Ulimit options', goValue(parseUlimit)).default(undefined, '[]'),
     single('--uts <string>', 'UTS namespace to use', text),
@@ -525,6 +527,7 @@ function translate(o: ContainerOptionValues, env: NodeJS.ProcessEnv): ContainerC
     ...(o.readOnly ? { ReadonlyRootfs: true } : {}),
     SecurityOpt: some(securityOpts(o.securityOpt ?? [])),
     ...(o.sysctl?.length ? { Sysctls: keyValueMap(o.sysctl) } : {}),
+    ...(o.annotation?.length ? { Annotations: keyValueMap(o.annotation) } : {}),
     ...(o.shmSize !== undefined ? { ShmSize: o.shmSize } : {}),
     GroupAdd: some(o.groupAdd),
     ...(o.init ? { Init: true } : {}),

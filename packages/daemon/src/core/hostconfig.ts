@@ -266,6 +266,7 @@ export function applyHostConfig(spec: RuntimeConfig, hc: HostConfigResources): v
   }
   linux.resources = { ...linux.resources, ...resourcesOf(hc) };
   if (hc.Sysctls && Object.keys(hc.Sysctls).length) linux.sysctl = { ...hc.Sysctls };
+  if (hc.Annotations && Object.keys(hc.Annotations).length) spec.annotations = { ...spec.annotations, ...hc.Annotations };
   if (hc.ReadonlyRootfs) spec.root = { ...spec.root!, readonly: true };
   const shm = spec.mounts?.find((m) => m.destination === '/dev/shm');
   if (shm) shm.options = [...(shm.options ?? []).filter((o) => !o.startsWith('size=')), `size=${hc.ShmSize || DEFAULT_SHM_SIZE}`];

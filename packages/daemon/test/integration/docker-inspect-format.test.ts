@@ -29,7 +29,7 @@ describeRoot('inspect documents through the docker CLI equal skiffd\'s raw JSON'
   it('containers: plain, with -p/-v/-e/--label, on a user network; stopped and running', async () => {
     await h.dockerOk(['network', 'create', 'if-netx']);
     await h.dockerOk(['create', '--name', 'if-plain', 'busybox', 'sleep', '1000']);
-    await h.dockerOk(['run', '-d', '--name', 'if-ports', '-p', '127.0.0.1::80', '-v', `${h.dir}:/data`, '-v', 'if-vol:/v', '-e', 'A=1', '--label', 'k=v', '--tmpfs', '/t', '--init', 'busybox', 'sleep', '1000']);
+    await h.dockerOk(['run', '-d', '--name', 'if-ports', '-p', '127.0.0.1::80', '-v', `${h.dir}:/data`, '-v', 'if-vol:/v', '-e', 'A=1', '--label', 'k=v', '--annotation', 'org.example.team=infra', '--tmpfs', '/t', '--init', 'busybox', 'sleep', '1000']);
     await h.dockerOk(['run', '-d', '--name', 'if-net', '--network', 'if-netx', '--network-alias', 'db', '--health-cmd', 'true', '--stop-signal', 'SIGUSR1', 'busybox', 'sleep', '1000']);
     for (const name of ['if-plain', 'if-ports', 'if-net']) {
       const [raw, cli] = await both(`/v1.44/containers/${name}/json`, ['container', 'inspect', name]);

@@ -118,6 +118,7 @@ it('puts resources and security fields into the spec and keeps them in HostConfi
     ReadonlyRootfs: true,
     SecurityOpt: ['no-new-privileges'],
     Sysctls: { 'net.ipv4.ip_forward': '1' },
+    Annotations: { 'org.example.team': 'infra', flag: '' },
     ShmSize: 1 << 20,
     GroupAdd: ['10'],
   };
@@ -139,6 +140,7 @@ it('puts resources and security fields into the spec and keeps them in HostConfi
   expect(spec.process!.user).toEqual({ uid: 0, gid: 0, additionalGids: [10] });
   expect(spec.root!.readonly).toBe(true);
   expect(spec.linux!.sysctl).toEqual({ 'net.ipv4.ip_forward': '1' });
+  expect(spec.annotations).toEqual({ 'org.example.team': 'infra', flag: '' });
   expect(spec.mounts!.find((m) => m.destination === '/dev/shm')!.options).toContain('size=1048576');
   const inspect = (await req('GET', `/containers/${id}/json`)).json();
   expect(inspect.HostConfig).toMatchObject(hc);

@@ -68,6 +68,7 @@ export function hostConfigInspectView(hc: HostConfig): Record<string, unknown> {
     VolumeDriver: '',
     VolumesFrom: hc.VolumesFrom ?? null,
     ConsoleSize: [0, 0],
+    ...omitEmpty('Annotations', hc.Annotations),
     CapAdd: hc.CapAdd ?? null,
     CapDrop: hc.CapDrop ?? null,
     CgroupnsMode: hc.CgroupnsMode || 'host',

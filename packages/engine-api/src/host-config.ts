@@ -35,6 +35,8 @@ export const hostConfigResourceFields = {
   CpuShares: int.min(0).optional(),
   CpuPeriod: int.min(0).optional(),
   CpuQuota: int.optional(),
+  CpuRealtimePeriod: int.min(0).optional(),
+  CpuRealtimeRuntime: int.optional(),
   CpusetCpus: z.string().optional(),
   CpusetMems: z.string().optional(),
   PidsLimit: int.nullish(),

@@ -136,6 +136,8 @@ export interface ContainerOptionValues {
   cpuShares?: number;
   cpuPeriod?: number;
   cpuQuota?: number;
+  cpuRtPeriod?: number;
+  cpuRtRuntime?: number;
   cpusetCpus?: string;
   cpusetMems?: string;
   pidsLimit?: number;
@@ -231,6 +233,8 @@ export function addContainerFlags(command: DockerCommand): DockerCommand {
     single('--cgroupns <string>', CGROUPNS_HELP, text),
     single('--cpu-period <int>', 'Limit CPU CFS (Completely Fair Scheduler) period', goValue(parseGoInt)),
     single('--cpu-quota <int>', 'Limit CPU CFS (Completely Fair Scheduler) quota', goValue(parseGoInt)),
+    single('--cpu-rt-period <int>', 'Limit CPU real-time period in microseconds', goValue(parseGoInt)),
+    single('--cpu-rt-runtime <int>', 'Limit CPU real-time runtime in microseconds', goValue(parseGoInt)),
     single('-c, --cpu-shares <int>', 'CPU shares (relative weight)', goValue(parseGoInt)),
     single('--cpus <decimal>', 'Number of CPUs', goValue(parseNanoCpus)),
     single('--cpuset-cpus <string>', 'CPUs in which to allow execution (0-3, 0,1)', text),
@@ -514,6 +518,8 @@ function translate(o: ContainerOptionValues, env: NodeJS.ProcessEnv): ContainerC
     ...(o.cpuShares !== undefined ? { CpuShares: o.cpuShares } : {}),
     ...(o.cpuPeriod !== undefined ? { CpuPeriod: o.cpuPeriod } : {}),
     ...(o.cpuQuota !== undefined ? { CpuQuota: o.cpuQuota } : {}),
+    ...(o.cpuRtPeriod !== undefined ? { CpuRealtimePeriod: o.cpuRtPeriod } : {}),
+    ...(o.cpuRtRuntime !== undefined ? { CpuRealtimeRuntime: o.cpuRtRuntime } : {}),
     ...(o.cpusetCpus !== undefined ? { CpusetCpus: o.cpusetCpus } : {}),
     ...(o.cpusetMems !== undefined ? { CpusetMems: o.cpusetMems } : {}),
     ...(o.pidsLimit !== undefined ? { PidsLimit: o.pidsLimit } : {}),

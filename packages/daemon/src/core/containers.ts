@@ -19,7 +19,7 @@ import { parseSignal } from './signals';
 import { buildSpec, joinNamespace, mergeEnv } from './spec';
 import { checkHostConfig, DEFAULT_SHM_SIZE, discardUnsupported, keptHostConfig } from './hostconfig';
 import { resolveUserIn } from './hostconfig-user';
-import { blkioWeightSupport, cgroupVersion } from './system';
+import { blkioWeightSupport, cgroupVersion, cpuRealtimeSupport } from './system';
 import { ImageUserFiles } from './image-user-files';
 import { materializeMounts, type MountPoint, planMounts } from './mounts';
 import { isLive, type RootfsMode } from './rootfs-view';
@@ -270,7 +270,8 @@ export class ContainerService {
     const hostConfig = keptHostConfig(body.HostConfig);
     // As dockerd, the record keeps the mode the container got, the daemon's default resolved.
     hostConfig.CgroupnsMode ||= cgroupVersion() === '2' ? 'private' : 'host';
-    const warnings = hostConfig.BlkioWeight || hostConfig.BlkioWeightDevice?.length ? discardUnsupported(hostConfig, blkioWeightSupport()) : [];
+    const asksKernel = hostConfig.BlkioWeight || hostConfig.BlkioWeightDevice?.length || hostConfig.CpuRealtimePeriod || hostConfig.CpuRealtimeRuntime;
+    const warnings = asksKernel ? discardUnsupported(hostConfig, { ...blkioWeightSupport(), realtime: cpuRealtimeSupport() }) : [];
     checkHostConfig(hostConfig, body.Hostname ?? '');
     // dockerd checks at create that the container exists; that it runs, at each start.
     for (const mode of [hostConfig.PidMode, hostConfig.IpcMode]) if (mode?.startsWith('container:')) this.namespaceSource(mode);

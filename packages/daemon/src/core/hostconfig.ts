@@ -130,8 +130,16 @@ function checkNamespaceModes(hc: HostConfigResources, hostname: string): void {
  * Drops what the kernel cannot apply, with dockerd's warnings for the create response, as dockerd
  * does before its checks (so an out-of-range weight it drops is not refused).
  */
-export function discardUnsupported(hc: HostConfigResources, support: { weight: boolean; weightDevice: boolean }): string[] {
+export function discardUnsupported(hc: HostConfigResources, support: { weight: boolean; weightDevice: boolean; realtime: boolean }): string[] {
   const warnings: string[] = [];
+  if (hc.CpuRealtimePeriod && !support.realtime) {
+    warnings.push('Your kernel does not support cgroup cpu real-time period. Period discarded.');
+    hc.CpuRealtimePeriod = 0;
+  }
+  if (hc.CpuRealtimeRuntime && !support.realtime) {
+    warnings.push('Your kernel does not support cgroup cpu real-time runtime. Runtime discarded.');
+    hc.CpuRealtimeRuntime = 0;
+  }
   if (hc.BlkioWeight && !support.weight) {
     warnings.push('Your kernel does not support Block I/O weight or the cgroup is not mounted. Weight discarded.');
     hc.BlkioWeight = 0;
@@ -155,6 +163,9 @@ export function checkHostConfig(hc: HostConfigResources, hostname = ''): void {
   }
   if (hc.Memory && hc.Memory < 6 * 1024 * 1024) throw invalidArgument('Minimum memory limit allowed is 6MB');
   if (hc.BlkioWeight && (hc.BlkioWeight < 10 || hc.BlkioWeight > 1000)) throw invalidArgument('Range of blkio weight is from 10 to 1000');
+  if (hc.CpuRealtimePeriod && hc.CpuRealtimeRuntime && hc.CpuRealtimeRuntime > hc.CpuRealtimePeriod) {
+    throw invalidArgument('cpu real-time runtime cannot be higher than cpu real-time period');
+  }
   const swappiness = memorySwappiness(hc);
   if (swappiness !== undefined && (swappiness < 0 || swappiness > 100)) throw invalidArgument(`Invalid value: ${swappiness}, valid memory swappiness range is 0-100`);
   if (hc.OomScoreAdj !== undefined && (hc.OomScoreAdj < -1000 || hc.OomScoreAdj > 1000)) {
@@ -167,7 +178,7 @@ export function memorySwappiness(hc: Pick<HostConfigResources, 'MemorySwappiness
   return hc.MemorySwappiness == null || hc.MemorySwappiness === -1 ? undefined : hc.MemorySwappiness;
 }
 
-type CpuFields = Pick<HostConfigResources, 'NanoCpus' | 'CpuShares' | 'CpuPeriod' | 'CpuQuota' | 'CpusetCpus' | 'CpusetMems'>;
+type CpuFields = Pick<HostConfigResources, 'NanoCpus' | 'CpuShares' | 'CpuPeriod' | 'CpuQuota' | 'CpuRealtimePeriod' | 'CpuRealtimeRuntime' | 'CpusetCpus' | 'CpusetMems'>;
 
 /** The OCI cpu resources of Docker's CPU fields, for create and update alike (zero means unset). */
 export function cpuResources(fields: { [K in keyof CpuFields]?: CpuFields[K] | null }): NonNullable<LinuxResources['cpu']> {
@@ -179,6 +190,8 @@ export function cpuResources(fields: { [K in keyof CpuFields]?: CpuFields[K] | n
   if (fields.CpuShares) cpu.shares = fields.CpuShares;
   if (fields.CpuPeriod) cpu.period = fields.CpuPeriod;
   if (fields.CpuQuota) cpu.quota = fields.CpuQuota;
+  if (fields.CpuRealtimePeriod) cpu.realtimePeriod = fields.CpuRealtimePeriod;
+  if (fields.CpuRealtimeRuntime) cpu.realtimeRuntime = fields.CpuRealtimeRuntime;
   if (fields.CpusetCpus) cpu.cpus = fields.CpusetCpus;
   if (fields.CpusetMems) cpu.mems = fields.CpusetMems;
   return cpu;

@@ -37,6 +37,11 @@ export function cgroupVersion(root = '/sys/fs/cgroup'): '1' | '2' {
   return fs.existsSync(path.join(root, 'cgroup.controllers')) ? '2' : '1';
 }
 
+/** Real-time group scheduling: cgroup v1's cpu.rt_runtime_us (cgroup v2 has none), as dockerd's sysinfo. */
+export function cpuRealtimeSupport(root = '/sys/fs/cgroup'): boolean {
+  return cgroupVersion(root) === '1' && fs.existsSync(path.join(root, 'cpu', 'cpu.rt_runtime_us'));
+}
+
 /**
  * Whether the kernel takes proportional block I/O weights (what dockerd's sysinfo calls
  * BlkioWeight and BlkioWeightDevice): on v1, a weight file in a blkio cgroup, which only a

@@ -1,10 +1,10 @@
-// Block I/O weights the kernel cannot apply are dropped with dockerd's warnings, before the range
-// check, as dockerd's verifyPlatformContainerResources does.
+// Block I/O weights and real-time CPU fields the kernel cannot apply are dropped with dockerd's
+// warnings, before the range checks, as dockerd's verifyPlatformContainerResources does.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { checkHostConfig, discardUnsupported } from '../../src/core/hostconfig';
-import { blkioWeightSupport } from '../../src/core/system';
+import { blkioWeightSupport, cpuRealtimeSupport } from '../../src/core/system';
 
 const WEIGHT_WARNING = 'Your kernel does not support Block I/O weight or the cgroup is not mounted. Weight discarded.';
 const DEVICE_WARNING = 'Your kernel does not support Block I/O weight_device or the cgroup is not mounted. Weight-device discarded.';
@@ -12,18 +12,34 @@ const DEVICE_WARNING = 'Your kernel does not support Block I/O weight_device or 
 describe('discardUnsupported', () => {
   it('drops weights the kernel lacks, with a warning each, and keeps them where it has them', () => {
     const hc = { BlkioWeight: 300, BlkioWeightDevice: [{ Path: '/dev/vda', Weight: 200 }] };
-    expect(discardUnsupported(hc, { weight: false, weightDevice: false })).toEqual([WEIGHT_WARNING, DEVICE_WARNING]);
+    expect(discardUnsupported(hc, { weight: false, weightDevice: false, realtime: true })).toEqual([WEIGHT_WARNING, DEVICE_WARNING]);
     expect(hc).toEqual({ BlkioWeight: 0, BlkioWeightDevice: [] });
     const kept = { BlkioWeight: 300, BlkioWeightDevice: [{ Path: '/dev/vda', Weight: 200 }] };
-    expect(discardUnsupported(kept, { weight: true, weightDevice: true })).toEqual([]);
+    expect(discardUnsupported(kept, { weight: true, weightDevice: true, realtime: true })).toEqual([]);
     expect(kept.BlkioWeight).toBe(300);
   });
 
   it('drops an out-of-range weight before it could be refused', () => {
     const hc = { BlkioWeight: 5 };
-    expect(discardUnsupported(hc, { weight: false, weightDevice: false })).toEqual([WEIGHT_WARNING]);
+    expect(discardUnsupported(hc, { weight: false, weightDevice: false, realtime: true })).toEqual([WEIGHT_WARNING]);
     expect(() => checkHostConfig(hc)).not.toThrow();
     expect(() => checkHostConfig({ BlkioWeight: 5 })).toThrow('Range of blkio weight is from 10 to 1000');
+  });
+});
+
+describe('real-time CPU fields', () => {
+  it('are dropped with dockerd\'s warnings where the kernel has no real-time group scheduling', () => {
+    const hc = { CpuRealtimePeriod: 1_000_000, CpuRealtimeRuntime: 10_000 };
+    expect(discardUnsupported(hc, { weight: true, weightDevice: true, realtime: false })).toEqual([
+      'Your kernel does not support cgroup cpu real-time period. Period discarded.',
+      'Your kernel does not support cgroup cpu real-time runtime. Runtime discarded.',
+    ]);
+    expect(hc).toEqual({ CpuRealtimePeriod: 0, CpuRealtimeRuntime: 0 });
+  });
+
+  it('refuse a runtime above the period', () => {
+    expect(() => checkHostConfig({ CpuRealtimePeriod: 1000, CpuRealtimeRuntime: 2000 })).toThrow('cpu real-time runtime cannot be higher than cpu real-time period');
+    expect(() => checkHostConfig({ CpuRealtimeRuntime: 2000 })).not.toThrow();
   });
 });
 
@@ -41,6 +57,15 @@ describe('blkioWeightSupport', () => {
     fs.writeFileSync(path.join(root, 'blkio', 'blkio.weight'), '');
     fs.writeFileSync(path.join(root, 'blkio', 'blkio.weight_device'), '');
     expect(blkioWeightSupport(root)).toEqual({ weight: true, weightDevice: true });
+  });
+
+  it('real-time scheduling: cgroup v1\'s cpu.rt_runtime_us; never on v2', () => {
+    fs.mkdirSync(path.join(root, 'cpu'));
+    expect(cpuRealtimeSupport(root)).toBe(false);
+    fs.writeFileSync(path.join(root, 'cpu', 'cpu.rt_runtime_us'), '');
+    expect(cpuRealtimeSupport(root)).toBe(true);
+    fs.writeFileSync(path.join(root, 'cgroup.controllers'), 'cpu\n');
+    expect(cpuRealtimeSupport(root)).toBe(false);
   });
 
   it('v2: the io controller', () => {

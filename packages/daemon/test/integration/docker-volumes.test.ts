@@ -3,6 +3,7 @@
 // volume in use, -m in the container's cgroup, capabilities and --read-only.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { cpuRealtimeSupport } from '../../src/core/system';
 import { canRunSkiffd, SkiffdHarness } from '../helpers/skiffd';
 
 const describeRoot = canRunSkiffd ? describe : describe.skip;
@@ -65,6 +66,16 @@ describeRoot('docker volumes and HostConfig against skiffd', () => {
     expect(name).toMatch(/^[0-9a-f]{64}$/);
     await h.dockerOk(['rm', '-v', 'vt-src']);
     expect(await h.dockerOk(['volume', 'ls', '-q'])).not.toContain(name);
+  });
+
+  it('--cpu-rt-period/--cpu-rt-runtime: the cpu cgroup\'s real-time budget, or dockerd\'s warnings without one', async () => {
+    const script = 'cat /sys/fs/cgroup/cpu/cpu.rt_period_us /sys/fs/cgroup/cpu/cpu.rt_runtime_us 2>/dev/null || true';
+    const r = await h.docker(['run', '--rm', '--cpu-rt-period', '500000', '--cpu-rt-runtime', '10000', 'busybox', 'sh', '-c', script]);
+    expect(r.code).toBe(0);
+    if (cpuRealtimeSupport()) expect(r.stdout.split('\n').slice(0, 2)).toEqual(['500000', '10000']);
+    else expect(r.stderr).toContain('Your kernel does not support cgroup cpu real-time runtime. Runtime discarded.');
+    const over = await h.docker(['run', '--rm', '--cpu-rt-period', '1000', '--cpu-rt-runtime', '2000', 'busybox', 'true']);
+    if (cpuRealtimeSupport()) expect(over.stderr).toContain('cpu real-time runtime cannot be higher than cpu real-time period');
   });
 
   it('-m limits the memory cgroup; --cap-drop ALL --cap-add, --privileged, --read-only, --init', async () => {

@@ -73,6 +73,10 @@ export const hostConfigResourceFields = {
   CgroupParent: z.string().optional(),
   IpcMode: z.string().optional(),
   UTSMode: z.string().optional(),
+  /** "" or "host": skiffd, like dockerd without userns-remap, runs containers in the host's user namespace. */
+  UsernsMode: z.string().optional(),
+  /** Per-container storage driver options (`--storage-opt size=...`), which skiffd's overlayfs snapshots cannot honour. */
+  StorageOpt: z.record(z.string(), z.string()).nullish(),
 };
 
 /** One entry of HostConfig.Mounts (`docker run --mount`). */

@@ -182,19 +182,23 @@ export interface ContainerOptionValues {
   pid?: string;
   ipc?: string;
   uts?: string;
+  userns?: string;
+  storageOpt?: string[];
 }
 
 const DURATION_HELP = '(ms|s|m|h)';
 
-/** --ipc, --pid, --uts as the docker CLI checks them (--ipc only by the daemon): its own, the host's, or (pid) another container's. */
-function namespaceModes(o: ContainerOptionValues): Pick<HostConfigCreateBody, 'IpcMode' | 'PidMode' | 'UTSMode'> {
+/** --ipc, --pid, --uts, --userns as the docker CLI checks them (--ipc only by the daemon): its own, the host's, or (pid) another container's. */
+function namespaceModes(o: ContainerOptionValues): Pick<HostConfigCreateBody, 'IpcMode' | 'PidMode' | 'UTSMode' | 'UsernsMode'> {
   const ipc = o.ipc ?? '';
   const pid = o.pid ?? '';
   const uts = o.uts ?? '';
+  const userns = o.userns ?? '';
+  if (userns !== '' && userns !== 'host') throw new ValueError('--userns: invalid USER mode');
   const joins = (mode: string) => mode.startsWith('container:') && mode.length > 'container:'.length;
   if (pid !== '' && pid !== 'host' && !joins(pid)) throw new ValueError('--pid: invalid PID mode');
   if (uts !== '' && uts !== 'host') throw new ValueError('--uts: invalid UTS mode');
-  return { ...(ipc ? { IpcMode: ipc } : {}), ...(pid ? { PidMode: pid } : {}), ...(uts ? { UTSMode: uts } : {}) };
+  return { ...(ipc ? { IpcMode: ipc } : {}), ...(pid ? { PidMode: pid } : {}), ...(uts ? { UTSMode: uts } : {}), ...(userns ? { UsernsMode: userns } : {}) };
 }
 
 /**
@@ -295,6 +299,8 @@ export function addContainerFlags(command: DockerCommand): DockerCommand {
     list('--tmpfs <list>', 'Mount a tmpfs directory', text),
     list('--ulimit <ulimit>', 'Ulimit options', goValue(parseUlimit)).default(undefined, '[]'),
     single('--uts <string>', 'UTS namespace to use', text),
+    single('--userns <string>', 'User namespace to use', text),
+    list('--storage-opt <list>', 'Storage driver options for the container', text),
     list('-v, --volume <list>', 'Bind mount a volume', text),
     list('--volumes-from <list>', 'Mount volumes from the specified container(s)', text),
   ];
@@ -451,6 +457,7 @@ export function containerConfig(o: ContainerOptionValues, ctx: Pick<CliContext, 
 
 function translate(o: ContainerOptionValues, env: NodeJS.ProcessEnv): ContainerCreateBody {
   if (o.macAddress !== undefined && parseMacAddress(o.macAddress.trim()) === undefined) throw new ValueError(`${o.macAddress} is not a valid mac address`);
+  if (o.storageOpt?.some((opt) => !opt.includes('='))) throw new ValueError('invalid storage option');
   const cwd = process.cwd();
   const lookup = (name: string) => env[name];
   const envList = [...(o.envFile ?? []).flatMap((file) => readKeyValueFile(file, lookup)), ...(o.env ?? []).map((item) => (item.includes('=') || env[item] === undefined ? item : `${item}=${env[item]}`))];
@@ -533,6 +540,7 @@ function translate(o: ContainerOptionValues, env: NodeJS.ProcessEnv): ContainerC
     ...(o.readOnly ? { ReadonlyRootfs: true } : {}),
     SecurityOpt: some(securityOpts(o.securityOpt ?? [])),
     ...(o.sysctl?.length ? { Sysctls: keyValueMap(o.sysctl) } : {}),
+    ...(o.storageOpt?.length ? { StorageOpt: keyValueMap(o.storageOpt) } : {}),
     ...(o.annotation?.length ? { Annotations: keyValueMap(o.annotation) } : {}),
     ...(o.shmSize !== undefined ? { ShmSize: o.shmSize } : {}),
     GroupAdd: some(o.groupAdd),

@@ -121,6 +121,8 @@ function checkNamespaceModes(hc: HostConfigResources, hostname: string): void {
   if (pid !== '' && pid !== 'host' && !joins(pid)) throw invalidArgument(`invalid PID mode: ${pid}`);
   if (!['', 'none', 'private', 'shareable', 'host'].includes(ipc) && !joins(ipc)) throw invalidArgument(`invalid IPC mode: ${ipc}`);
   if (uts !== '' && uts !== 'host') throw invalidArgument(`invalid UTS mode: ${uts}`);
+  const userns = hc.UsernsMode ?? '';
+  if (userns !== '' && userns !== 'host') throw invalidArgument(`invalid USER mode: ${userns}`);
   const cgroupns = hc.CgroupnsMode ?? '';
   if (!['', 'host', 'private'].includes(cgroupns)) throw invalidArgument(`invalid cgroup namespace mode: ${cgroupns}`);
   if (uts === 'host' && hostname !== '') throw invalidArgument('conflicting options: hostname and the UTS mode');
@@ -154,6 +156,9 @@ export function discardUnsupported(hc: HostConfigResources, support: { weight: b
 /** Checks what can be wrong before anything is created (the create route's 400s). */
 export function checkHostConfig(hc: HostConfigResources, hostname = ''): void {
   checkNamespaceModes(hc, hostname);
+  // As dockerd's overlay2 on a backing filesystem without project quotas (ext4 here): skiffd's
+  // overlayfs snapshots have no per-container size limit to give.
+  if (hc.StorageOpt && Object.keys(hc.StorageOpt).length) throw invalidArgument("--storage-opt is supported only for overlay over xfs with 'pquota' mount option");
   containerSeccomp(hc, capabilities(hc));
   noNewPrivileges(hc.SecurityOpt ?? []);
   for (const u of hc.Ulimits ?? []) rlimitType(u.Name);

@@ -25,6 +25,11 @@ describeWithSkiffd('docker run --pid/--ipc/--uts against skiffd', (h) => {
     expect(await h.dockerOk(['inspect', '-f', '{{.HostConfig.PidMode}} {{.HostConfig.IpcMode}} {{.HostConfig.UTSMode}}', 'modes'])).toBe('host shareable host');
     expect(await h.dockerOk(['inspect', '-f', '{{.HostConfig.PidMode}}|{{.HostConfig.IpcMode}}|{{.HostConfig.UTSMode}}', (await h.dockerOk(['create', 'busybox', 'true']))])).toBe('|private|');
 
+    const userns = await h.dockerOk(['create', '--userns', 'host', 'busybox', 'true']);
+    expect(await h.dockerOk(['inspect', '-f', '{{.HostConfig.UsernsMode}}', userns])).toBe('host');
+    const storage = await h.docker(['run', '--rm', '--storage-opt', 'size=1G', 'busybox', 'true']);
+    expect([storage.code, storage.stderr]).toEqual([125, expect.stringContaining("--storage-opt is supported only for overlay over xfs with 'pquota' mount option")]);
+
     const badIpc = await h.docker(['run', '--rm', '--ipc', 'bogus', 'busybox', 'true']);
     expect([badIpc.code, badIpc.stderr]).toEqual([125, expect.stringContaining('invalid IPC mode: bogus')]);
     const conflict = await h.docker(['run', '--rm', '--uts', 'host', '--hostname', 'x', 'busybox', 'true']);

@@ -75,6 +75,8 @@ it('refuses bad mounts with Docker messages before creating anything', async () 
   await bad({ Binds: ['a:b:c:d'] }, "invalid volume specification: 'a:b:c:d'");
   await bad({ Binds: ['v:rel'] }, `invalid volume specification: 'v:rel': invalid mount config for type "volume": invalid mount path: 'rel' mount path must be absolute`);
   await bad({ CapAdd: ['NOPE'] }, 'invalid CapAdd: unknown capability: "CAP_NOPE"');
+  await bad({ UsernsMode: 'private' }, 'invalid USER mode: private');
+  await bad({ StorageOpt: { size: '1G' } }, "--storage-opt is supported only for overlay over xfs with 'pquota' mount option");
   if (blkioWeightSupport().weight) await bad({ BlkioWeight: 5 }, 'Range of blkio weight is from 10 to 1000');
   expect((await req('GET', '/volumes')).json().Volumes).toEqual([]);
   expect(d.port.containers.size).toBe(0);

@@ -88,7 +88,7 @@ export function hostConfigInspectView(hc: HostConfig): Record<string, unknown> {
     SecurityOpt: hc.SecurityOpt ?? null,
     ...omitEmpty('Tmpfs', hc.Tmpfs),
     UTSMode: hc.UTSMode ?? '',
-    UsernsMode: '',
+    UsernsMode: hc.UsernsMode ?? '',
     ShmSize: hc.ShmSize || DEFAULT_SHM_SIZE,
     ...omitEmpty('Sysctls', hc.Sysctls),
     ...(hc.Runtime ? { Runtime: hc.Runtime } : {}),

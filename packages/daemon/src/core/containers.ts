@@ -23,6 +23,7 @@ import { blkioWeightSupport, cgroupVersion, cpuRealtimeSupport } from './system'
 import { ImageUserFiles } from './image-user-files';
 import { materializeMounts, type MountPoint, planMounts } from './mounts';
 import { isLive, type RootfsMode } from './rootfs-view';
+import { checkImagePlatform, parsePlatform } from './platform';
 import { nonShareable, ShmMounts, withShmBind } from './ipc-shm';
 import { type Change, changes } from './archive-changes';
 import { copyUp } from './mounts-copyup';
@@ -241,8 +242,10 @@ export class ContainerService {
     return this.save({ ...record, State: { ...record.State, ...state } });
   }
 
-  async create(body: CreateBody, requestedName: string | undefined): Promise<{ Id: string; Warnings: string[] }> {
+  /** `platform` (the query's, `--platform`): the image must be for it, as dockerd checks. */
+  async create(body: CreateBody, requestedName: string | undefined, platform?: string): Promise<{ Id: string; Warnings: string[] }> {
     if (!body.Image) throw invalidArgument('config cannot be empty in order to create a container');
+    const wantedPlatform = platform ? parsePlatform(platform) : undefined;
     let name: string | undefined;
     if (requestedName) {
       name = checkName(requestedName);
@@ -254,6 +257,7 @@ export class ContainerService {
     if (!this.o.network && !['default', 'bridge', 'none', 'host'].includes(networkMode)) throw notFound(`network ${networkMode} not found`);
     const networks = this.o.network?.plan(networkMode, body.NetworkingConfig?.EndpointsConfig ?? undefined, (ref) => this.get(ref)) ?? {};
     const image = await resolveImage(this.o.port, body.Image);
+    if (wantedPlatform) checkImagePlatform(body.Image, wantedPlatform, image.config);
     const imageConfig = image.config.config ?? {};
     // A request Entrypoint replaces the image's Entrypoint and Cmd; [""] clears it (Docker's rule).
     let entrypoint: string[] | null;

@@ -10,7 +10,7 @@ export function createRoutes(app: FastifyInstance, deps: ApiDeps): void {
   app.post('/containers/create', async (request, reply) => {
     const query = parse(QuerySchema, request.query, 'query');
     const body = parse(ContainerCreateBodySchema, request.body, 'body');
-    const created = await deps.containers.create(body, query.name);
+    const created = await deps.containers.create(body, query.name, query.platform);
     return reply.code(201).send(created);
   });
 }

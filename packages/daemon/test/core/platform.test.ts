@@ -1,0 +1,26 @@
+import { checkImagePlatform, parsePlatform } from '../../src/core/platform';
+
+describe('parsePlatform', () => {
+  it('reads containerd\'s forms, architecture aliases normalized', () => {
+    expect(parsePlatform('linux/amd64')).toEqual({ os: 'linux', architecture: 'amd64' });
+    expect(parsePlatform('linux/arm/v7')).toEqual({ os: 'linux', architecture: 'arm', variant: 'v7' });
+    expect(parsePlatform('Linux/x86_64')).toEqual({ os: 'linux', architecture: 'amd64' });
+    expect(parsePlatform('aarch64')).toEqual({ os: 'linux', architecture: 'arm64' });
+  });
+
+  it('refuses what is not a platform with containerd\'s message', () => {
+    for (const bad of ['', 'linux/', 'nope/amd64', 'a/b/c/d']) {
+      expect(() => parsePlatform(bad)).toThrow(`"${bad}": unknown operating system or architecture: invalid argument`);
+    }
+  });
+});
+
+describe('checkImagePlatform', () => {
+  it('passes the image\'s own platform; another one is dockerd\'s not-found', () => {
+    expect(() => checkImagePlatform('busybox', { os: 'linux', architecture: 'amd64' }, { os: 'linux', architecture: 'amd64' })).not.toThrow();
+    expect(() => checkImagePlatform('busybox', { os: 'linux', architecture: 'arm64' }, { os: 'linux', architecture: 'amd64' })).toThrow(
+      'image with reference busybox was found but does not match the specified platform: wanted linux/arm64, actual: linux/amd64',
+    );
+    expect(() => checkImagePlatform('busybox', { os: 'linux', architecture: 'arm', variant: 'v7' }, { os: 'linux', architecture: 'arm', variant: 'v6' })).toThrow('wanted linux/arm/v7, actual: linux/arm/v6');
+  });
+});

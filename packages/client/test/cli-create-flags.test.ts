@@ -183,6 +183,23 @@ const name = (url: string) => new URL(`http://x${url}`).searchParams.get('name')
     expect(name(ours.sent!.url)).toBe(name(theirs.sent!.url));
   });
 
+  it('--platform goes in the query, normalized as the docker CLI sends it; a bad one is refused before the create', async () => {
+    for (const platform of ['linux/amd64', 'Linux/X86_64', 'linux/arm64/v8', 'linux/arm', 'arm64', 'nope/x']) {
+      const theirs = await viaDocker('create', ['--platform', platform]);
+      const ours = await viaSkiff('create', ['--platform', platform]);
+      const sent = (r: typeof ours) => new URL(`http://x${r.sent!.url}`).searchParams.get('platform');
+      expect(sent(ours)).toBe(sent(theirs));
+      expect(normalize(ours.sent!.body)).toEqual(normalize(theirs.sent!.body));
+    }
+    for (const bad of ['a/b/c/d', 'linux//x']) {
+      for (const verb of ['create', 'run']) {
+        const theirs = await viaDocker(verb, ['--platform', bad]);
+        expect(theirs.code).toBe(verb === 'create' ? 1 : 125);
+        expect(await viaSkiff(verb, ['--platform', bad])).toEqual(theirs);
+      }
+    }
+  });
+
   it('run -d sends the same body as docker run -d', async () => {
     const argv = ['-d', '-p', '8080:80', '-v', 'data:/data', '--restart', 'always', '-m', '64m', '--network', 'mynet', '--network-alias', 'web'];
     const theirs = await viaDocker('run', argv);

@@ -11,3 +11,4 @@ export * from './streams';
 export * from './objects';
 export * from './host-config';
 export * from './networks';
+export * from './platform';

@@ -151,6 +151,7 @@ export async function runCli(argv: string[], makeContext: (flags: HostFlags) => 
         .option('--name <string>', 'Assign a name to the container')
       .option('--cidfile <string>', 'Write the container ID to the file')
       .option('--pull <string>', 'Pull image before running ("always", "missing", "never")', 'missing')
+      .option('--platform <string>', 'Set platform if server is multi-platform capable')
       .option('-q, --quiet', 'Suppress the pull output')
         .option('-e, --env <list>', 'Set environment variables', envFlag(command))
         .option('-w, --workdir <string>', 'Working directory inside the container')

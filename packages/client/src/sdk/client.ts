@@ -239,8 +239,9 @@ export class EngineClient {
     });
   }
 
-  createContainer(body: ContainerCreateBody, name?: string) {
-    return this.call('POST', '/containers/create', ContainerCreateResponseSchema, { body, query: { name } });
+  /** `platform`: the image must be for it (the server says not found otherwise). */
+  createContainer(body: ContainerCreateBody, name?: string, platform?: string) {
+    return this.call('POST', '/containers/create', ContainerCreateResponseSchema, { body, query: { name, platform } });
   }
 
   inspectContainer(id: string) {

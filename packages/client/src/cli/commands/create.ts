@@ -4,6 +4,7 @@ import type { ContainerCreateBody } from '@skiff/engine-api';
 import * as fs from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { isSkiffError } from '@skiff/errors';
+import { formatPlatform, parsePlatform } from '@skiff/engine-api';
 import type { CliContext } from '../context';
 import { normalizeReference, pullImage } from './pull';
 
@@ -28,6 +29,8 @@ export interface ContainerFlags {
   quiet?: boolean;
   /** --cidfile: the new container's id is written there; it must not exist yet. */
   cidfile?: string;
+  /** --platform: sent normalized (containerd's platforms.Format), as the docker CLI sends it. */
+  platform?: string;
   /** -a: the streams to attach (lowercase, checked while parsing); none named, stdout and stderr. */
   attach?: Array<'stdin' | 'stdout' | 'stderr'>;
 }
@@ -61,6 +64,17 @@ export function createBody(image: string, command: string[], flags: ContainerFla
   };
 }
 
+/** The docker CLI's refusal of a --platform it cannot parse: create prints it plainly with status 1 (run as its other failures). */
+export class PlatformFlagError extends Error {}
+
+/** --platform as the docker CLI sends it (normalized), or its refusal. */
+function platformQuery(specifier: string | undefined): string | undefined {
+  if (!specifier) return undefined;
+  const parsed = parsePlatform(specifier);
+  if ('error' in parsed) throw new PlatformFlagError(`error parsing specified platform: ${parsed.error}`);
+  return formatPlatform(parsed);
+}
+
 /** A pull's output, or nowhere with -q. */
 function pullOutput(ctx: CliContext, quiet: boolean | undefined): NodeJS.WritableStream & { isTTY?: boolean } {
   return quiet ? new PassThrough().resume() : ctx.stderr;
@@ -78,22 +92,29 @@ async function pullFirst(ctx: CliContext, image: string, quiet: boolean | undefi
 export async function createContainer(ctx: CliContext, image: string, command: string[], flags: ContainerFlags): Promise<string> {
   if (flags.cidfile && fs.existsSync(flags.cidfile)) throw new Error(`container ID file found, make sure the other container isn't running or delete ${flags.cidfile}`);
   const body = createBody(image, command, flags);
+  const platform = platformQuery(flags.platform);
   const policy = flags.pull ?? 'missing';
   if (policy === 'always') await pullFirst(ctx, image, flags.quiet);
   let id: string;
   try {
-    id = (await ctx.engine.createContainer(body, flags.name)).Id;
+    id = (await ctx.engine.createContainer(body, flags.name, platform)).Id;
   } catch (err) {
     if (policy !== 'missing' || !isSkiffError(err, 'NotFound') || !/No such image/.test(err.message)) throw err;
     if (!flags.quiet) ctx.stderr.write(`Unable to find image '${normalizeReference(image).familiar}' locally\n`);
     await pullFirst(ctx, image, flags.quiet);
-    id = (await ctx.engine.createContainer(body, flags.name)).Id;
+    id = (await ctx.engine.createContainer(body, flags.name, platform)).Id;
   }
   if (flags.cidfile) fs.writeFileSync(flags.cidfile, id);
   return id;
 }
 
 export async function create(ctx: CliContext, image: string, command: string[], flags: ContainerFlags): Promise<number> {
-  ctx.stdout.write(`${await createContainer(ctx, image, command, flags)}\n`);
+  try {
+    ctx.stdout.write(`${await createContainer(ctx, image, command, flags)}\n`);
+  } catch (err) {
+    if (!(err instanceof PlatformFlagError)) throw err;
+    ctx.stderr.write(`${err.message}\n`);
+    return 1;
+  }
   return 0;
 }

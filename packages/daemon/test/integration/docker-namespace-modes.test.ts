@@ -2,7 +2,7 @@
 // the container's own otherwise, dockerd's errors for bad values, and inspect shows the modes.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
-import { describeWithSkiffd } from '../helpers/skiffd';
+import { describeWithSkiffd, until } from '../helpers/skiffd';
 
 describeWithSkiffd('docker run --pid/--ipc/--uts against skiffd', (h) => {
   const hostNs = (type: string) => fs.readlinkSync(`/proc/self/ns/${type}`);
@@ -73,6 +73,18 @@ describeWithSkiffd('docker run --pid/--ipc/--uts against skiffd', (h) => {
     expect(mounted()).toBe(true);
     await h.dockerOk(['rm', '-f', 'ipcsrc', 'ipcpriv']);
     expect(mounted()).toBe(false);
+  });
+
+  it('a shareable container that exits while skiffd is down: its tmpfs is unmounted once skiffd is back', async () => {
+    const id = await h.dockerOk(['run', '-d', '--ipc', 'shareable', 'busybox', 'sh', '-c', 'sleep 1']);
+    const mounted = () => fs.readFileSync('/proc/self/mountinfo', 'utf8').includes(`/shm/${id} `);
+    expect(mounted()).toBe(true);
+    await h.stop('SIGKILL');
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await h.start();
+    await until(() => !mounted(), 15_000, 'the shareable container\'s tmpfs unmounted');
+    expect(await h.dockerOk(['inspect', '-f', '{{.State.Status}}', id])).toBe('exited');
+    await h.dockerOk(['rm', id]);
   });
 
   it('--cgroupns: a private cgroup namespace shows the container its cgroups as the root; the default is dockerd\'s for the host\'s cgroup version', async () => {

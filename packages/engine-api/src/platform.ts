@@ -13,9 +13,10 @@ const ARCH_ALIASES: Record<string, string> = { x86_64: 'amd64', 'x86-64': 'amd64
 const KNOWN_OS = new Set(['linux', 'windows', 'darwin', 'freebsd', 'netbsd', 'openbsd', 'solaris', 'illumos', 'android', 'ios', 'plan9', 'aix', 'dragonfly', 'js', 'wasip1']);
 const COMPONENT = /^[A-Za-z0-9_.-]+$/;
 
-/** This host's architecture in Go's (and OCI's) names. */
-function hostArchitecture(): string {
-  return ({ x64: 'amd64', ia32: '386' } as Record<string, string>)[process.arch] ?? process.arch;
+/** This host's architecture in Go's (and OCI's) names, from Node's. */
+export function hostArchitecture(): string {
+  const goNames: Record<string, string> = { x64: 'amd64', arm64: 'arm64', arm: 'arm', ia32: '386', ppc64: 'ppc64le', s390x: 's390x' };
+  return goNames[process.arch] ?? process.arch;
 }
 
 /** The platform a specifier names, or the library's reason (ending in ": invalid argument") why it names none. */

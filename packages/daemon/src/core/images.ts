@@ -3,6 +3,7 @@
 // content service, choosing this host's manifest from an index.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { hostArchitecture } from '@skiff/engine-api';
 import { invalidArgument, isSkiffError, notFound } from '@skiff/errors';
 import type { ContainerdPort, ImageRecord } from './ports';
 
@@ -97,11 +98,6 @@ export function chainIdOf(diffIds: readonly string[]): string {
 }
 
 const INDEX_TYPES = new Set(['application/vnd.oci.image.index.v1+json', 'application/vnd.docker.distribution.manifest.list.v2+json']);
-
-function hostArchitecture(): string {
-  const map: Record<string, string> = { x64: 'amd64', arm64: 'arm64', arm: 'arm', ia32: '386', ppc64: 'ppc64le', s390x: 's390x' };
-  return map[process.arch] ?? process.arch;
-}
 
 export async function resolveImage(port: Pick<ContainerdPort, 'getImage' | 'readBlob'>, reference: string): Promise<ResolvedImage> {
   const name = normalizeReference(reference);

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
+import { hostArchitecture } from '@skiff/engine-api';
 import * as path from 'node:path';
 
 export interface HostFacts {
@@ -99,7 +100,6 @@ function engineId(dataRoot: string): string {
 
 export function hostFacts(dataRoot: string): HostFacts {
   const rel = osRelease();
-  const goArch: Record<string, string> = { x64: 'amd64', arm64: 'arm64', arm: 'arm', ia32: '386', ppc64: 'ppc64le', s390x: 's390x' };
   return {
     id: engineId(dataRoot),
     name: os.hostname(),
@@ -107,7 +107,7 @@ export function hostFacts(dataRoot: string): HostFacts {
     operatingSystem: rel.PRETTY_NAME ?? 'Linux',
     osVersion: rel.VERSION_ID ?? '',
     architecture: os.machine(),
-    arch: goArch[process.arch] ?? process.arch,
+    arch: hostArchitecture(),
     ncpu: os.availableParallelism(),
     memTotal: os.totalmem(),
     cgroupVersion: cgroupVersion(),

@@ -768,9 +768,12 @@ async function timedSkiff(skiff, spec, id, shimGroup = '') {
   const t0 = nowMs();
   await skiff.tasks('Create', { containerId: id });
   const t1 = nowMs();
+  // As containerd's own client does (ctr run: task.Wait, then task.Start): the Wait is in flight
+  // before the Start, so the exit is answered as soon as skiff-containerd learns it.
+  const waiting = skiff.tasks('Wait', { containerId: id });
   await skiff.tasks('Start', { containerId: id });
   const t2 = nowMs();
-  const exit = await skiff.tasks('Wait', { containerId: id });
+  const exit = await waiting;
   const t3 = nowMs();
   // No shim process started between create and exit: the task ran in a shim that was already up
   // (a warm one; after Delete it is recycled into the pool, so its directory stays).

@@ -33,6 +33,15 @@ export function writeTaskFiles(bundle: string, options: TaskRuntimeOptions, addr
   writeFileAtomic(path.join(bundle, ADDRESS_FILE), `${address}\n`);
 }
 
+/** Undoes writeTaskFiles for a task whose Create failed: no shim holds that bundle. */
+export function removeTaskFiles(bundle: string): void {
+  for (const name of [RUNTIME_OPTIONS_FILE, ADDRESS_FILE]) {
+    const file = path.join(bundle, name);
+    fs.rmSync(file, { force: true });
+    fs.rmSync(`${file}.${process.pid}.tmp`, { force: true });
+  }
+}
+
 // proto3 JSON lets a writer omit defaults and spell 64-bit numbers as strings or numbers; another
 // shim implementation may have written the file, so accept every legal form.
 const uint64 = z.union([z.string().regex(/^\d+$/), z.number().int().nonnegative()]).transform(Number);

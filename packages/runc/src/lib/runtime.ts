@@ -15,7 +15,7 @@ import { cgroupHierarchies } from './cgroup-hierarchies';
 import { effectiveResources } from './device-rules';
 import { ociSpec } from './oci-spec-lazy';
 import { runHooks } from './hooks';
-import { namespaceFlags, namespaceProcNames, planInit, processPlan } from './plan';
+import { InitPlan, namespaceFlags, namespaceProcNames, planInit, processPlan } from './plan';
 import { isSameLiveProcess, readProcStat, sleepMs } from './proc';
 import { ContainerRecord, StateStore } from './state-store';
 import { SetupScope } from './setup-scope';
@@ -73,6 +73,12 @@ export interface CreateOptions {
   preserveFds?: number;
   /** Library callers (the shim) hand the container its stdio; the CLI lets it inherit its own. */
   stdio?: StdioFds;
+  /**
+   * Called once before create returns, with the container's state already saved: while the init
+   * still sets itself up (mounts, pivot_root...) when the init was forked directly, so a caller's
+   * own bookkeeping costs nothing on the way to the answer. An error fails the create.
+   */
+  whileInitSetsUp?: () => void;
 }
 
 export interface ExecOptions {
@@ -237,6 +243,7 @@ export class Runtime {
     let stage1 = 0;
     let initPid = 0;
     let cgroupsCreated = false;
+    let saved: ContainerRecord | undefined;
     const direct = initForksDirectly(plan);
     const createCgroups = () => {
       cgroups.create(resources);
@@ -296,6 +303,10 @@ export class Runtime {
         // lock ready.
         createCgroups();
         placeInCgroups(sys, initPid, initResources.cgroupProcs, ackWrite);
+        // The init has several ms of mounts, pivot_root and masking ahead: what needs only its pid
+        // is done now, on a thread that would otherwise wait for its READY.
+        saved = this.saveRecord(initPid, { id, bundle, plan, config, cgroups });
+        opts.whileInitSetsUp?.();
       } else {
         stage1 = sys.fork();
         if (stage1 === 0) runStage1(sys, plan, initResources);
@@ -345,23 +356,12 @@ export class Runtime {
         sys.waitpid(stage1, 0);
         stage1 = 0;
       }
-      const stat = readProcStat(initPid);
-      if (!stat) throw internal('container init exited unexpectedly');
-      const record: ContainerRecord = {
-        id,
-        pid: initPid,
-        initStartTime: stat.startTime,
-        bundle,
-        rootfs: plan.rootfs,
-        created: new Date().toISOString(),
-        owner: '',
-        config,
-        cgroupPaths: cgroups.paths,
-        cgroupVersion: cgroups.version,
-      };
-      this.store.save(record);
+      if (!saved) {
+        saved = this.saveRecord(initPid, { id, bundle, plan, config, cgroups });
+        opts.whileInitSetsUp?.();
+      }
       writePidFile(opts.pidFile, initPid);
-      return this.stateOf(record);
+      return this.stateOf(saved);
     } catch (err) {
       scope.killChildren([initPid, stage1]);
       if (cgroupsCreated) cgroups.destroy();
@@ -370,6 +370,29 @@ export class Runtime {
     } finally {
       scope.closeAll();
     }
+  }
+
+  /** Writes the state of a container whose init is `pid`, as `state` and `start` will read it. */
+  private saveRecord(
+    pid: number,
+    c: { id: string; bundle: string; plan: InitPlan; config: RuntimeConfig; cgroups: CgroupManager },
+  ): ContainerRecord {
+    const stat = readProcStat(pid);
+    if (!stat) throw internal('container init exited unexpectedly');
+    const record: ContainerRecord = {
+      id: c.id,
+      pid,
+      initStartTime: stat.startTime,
+      bundle: c.bundle,
+      rootfs: c.plan.rootfs,
+      created: new Date().toISOString(),
+      owner: '',
+      config: c.config,
+      cgroupPaths: c.cgroups.paths,
+      cgroupVersion: c.cgroups.version,
+    };
+    this.store.save(record);
+    return record;
   }
 
   private statusOf(record: ContainerRecord): ContainerStatus {

@@ -85,7 +85,11 @@ export async function start(opts: StartOptions): Promise<string> {
   const log = fs.openSync(path.join(opts.bundle, 'shim.log'), 'a', 0o600);
   // fd 3 of the shim is the write end of a pipe: it writes "ready" there once its socket answers,
   // which spares this command polling the socket (and loading gRPC to do it).
-  const args = ['--single-threaded', BIN, 'serve', '--socket', socket, '--namespace', opts.namespace, '--ready-fd', '3'];
+  // A 2 MiB young generation instead of V8's 16: an idle shim maps ~8 MiB less anonymous memory,
+  // which each container's shim costs and every fork of the shim (a create, an exec) copies on
+  // write. Measured with bench/e2e's 20 MB of log lines: 2 MiB copies them as fast as 16 MiB did,
+  // 1 MiB took ~45% longer (scavenges).
+  const args = ['--single-threaded', '--max-semi-space-size=2', BIN, 'serve', '--socket', socket, '--namespace', opts.namespace, '--ready-fd', '3'];
   if (opts.runtimeRoot) args.push('--runtime-root', opts.runtimeRoot);
   if (opts.debug) args.push('--debug');
   const child = spawn(process.execPath, args, { cwd: opts.bundle, detached: true, stdio: ['ignore', 'ignore', log, 'pipe'] });

@@ -29,13 +29,22 @@ export interface SpawnOptions {
   terminal: boolean;
 }
 
+export interface CreateOptions extends SpawnOptions {
+  bundle: string;
+  /**
+   * Work that needs the container created but not its answer yet. The in-process runtime calls it
+   * while the init still sets itself up; a runtime that has no such moment leaves it to the caller.
+   */
+  whileInitSetsUp?: () => void;
+}
+
 /**
  * One OCI runtime, as the shim drives it. Asynchronous so that a runtime binary (a child process)
  * fits the same shape as the in-process library. Processes it creates are children of the shim.
  */
 export interface TaskRuntime {
   /** Creates the container; its init exists, blocked before execve. */
-  create(id: string, opts: SpawnOptions & { bundle: string }): Promise<Spawned>;
+  create(id: string, opts: CreateOptions): Promise<Spawned>;
   start(id: string): Promise<void>;
   kill(id: string, signal: number, all: boolean): Promise<void>;
   /** Removes the container from the runtime (force: kills what is left, removes its cgroup). */

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { alreadyExists, failedPrecondition, invalidArgument, isSkiffError, notFound, notImplemented, unavailable } from '@skiff/errors';
 import type { RootfsMount, RootfsMounter } from '../io/rootfs';
 import type { LinuxResources, Process } from '@skiff/oci-spec';
-import { specTerminal, writeTaskFiles } from '../bundle-files';
+import { removeTaskFiles, specTerminal, writeTaskFiles } from '../bundle-files';
 import type { EventLog } from './event-log';
 import type { TaskEvent } from './events';
 import type { CgroupStats, IoFactory, ProcessIo, Spawned, TaskRuntime, TaskRuntimeOptions } from './ports';
@@ -141,6 +141,14 @@ export class TaskManager {
     // Claimed before the first await so a concurrent Create of the same id fails.
     this.tasks.set(task.id, task);
     let created = false;
+    // How containerd finds this shim again, and `skiff-shim delete` cleans up: before the answer.
+    let taskFiles: 'none' | 'writing' | 'written' = 'none';
+    const writeFiles = () => {
+      if (taskFiles !== 'none') return;
+      taskFiles = 'writing';
+      writeTaskFiles(task.bundle, options, this.opts.address);
+      taskFiles = 'written';
+    };
     const rootfs = path.join(task.bundle, 'rootfs');
     try {
       if (mounter) {
@@ -149,15 +157,17 @@ export class TaskManager {
       }
       const { logPathJsonFile: logPath, logOptions } = options;
       init.io = this.opts.openIo({ ...init.stdio, terminal: init.terminal, ...(logPath ? { log: { path: logPath, ...logOptions } } : {}) });
-      const spawned = await runtime.create(task.id, { bundle: task.bundle, stdio: init.io.fds, terminal: init.terminal });
+      const spawned = await runtime.create(task.id, { bundle: task.bundle, stdio: init.io.fds, terminal: init.terminal, whileInitSetsUp: writeFiles });
       init.pid = spawned.pid;
       created = true;
       init.io.spawned(spawned.terminal);
       task.oomKills = await this.oomKills(task);
-      writeTaskFiles(task.bundle, options, this.opts.address);
+      writeFiles();
     } catch (err) {
       this.tasks.delete(task.id);
       init.io?.close();
+      // Written, or half: a failed write may leave its temporary file too.
+      if (taskFiles !== 'none') removeTaskFiles(task.bundle);
       if (created) await runtime.delete(task.id).catch(() => undefined);
       if (task.rootfsMounted) mounter!.unmount(rootfs);
       throw err;

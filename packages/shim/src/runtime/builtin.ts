@@ -1,7 +1,7 @@
 import type { LinuxResources, Process } from '@skiff/oci-spec';
 import { Runtime, exitStatusOf, realSyscalls, waitForChildExit } from '@skiff/runc';
 import type { Syscalls } from '@skiff/runc';
-import type { CgroupStats, SpawnOptions, Spawned, TaskRuntime, TaskRuntimeOptions } from '../core/ports';
+import type { CgroupStats, CreateOptions, SpawnOptions, Spawned, TaskRuntime, TaskRuntimeOptions } from '../core/ports';
 
 const F_SETFL = 4;
 const O_NONBLOCK = 0o4000;
@@ -18,9 +18,14 @@ export class BuiltinRuntime implements TaskRuntime {
     private readonly sys: Syscalls = realSyscalls(),
   ) {}
 
-  async create(id: string, opts: SpawnOptions & { bundle: string }): Promise<Spawned> {
+  async create(id: string, opts: CreateOptions): Promise<Spawned> {
     const create = (consoleFd?: number) =>
-      this.runtime.create(id, { bundle: opts.bundle, stdio: opts.stdio, ...(consoleFd !== undefined ? { consoleFd } : {}) }).pid;
+      this.runtime.create(id, {
+        bundle: opts.bundle,
+        stdio: opts.stdio,
+        ...(consoleFd !== undefined ? { consoleFd } : {}),
+        ...(opts.whileInitSetsUp ? { whileInitSetsUp: opts.whileInitSetsUp } : {}),
+      }).pid;
     if (!opts.terminal) return { pid: create() };
     return this.withTerminal(create, () => this.runtime.delete(id, true));
   }

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { SkiffError, internal, type ErrorKind } from '@skiff/errors';
 import type { LinuxResources, Process } from '@skiff/oci-spec';
 import { ConsoleSocket } from '@skiff/runc';
-import type { CgroupStats, SpawnOptions, Spawned, StdioFds, TaskRuntime } from '../core/ports';
+import type { CgroupStats, CreateOptions, SpawnOptions, Spawned, StdioFds, TaskRuntime } from '../core/ports';
 
 // runc reports failures as text; these are the ones the Task API gives a meaning to (NOT_FOUND,
 // FAILED_PRECONDITION...). crun and skiff-runc use the same wording.
@@ -139,7 +139,7 @@ export class ExternalRuntime implements TaskRuntime {
     }
   }
 
-  async create(id: string, opts: SpawnOptions & { bundle: string }): Promise<Spawned> {
+  async create(id: string, opts: CreateOptions): Promise<Spawned> {
     const { pid, terminal } = await this.run(
       (dir) => ['create', '--bundle', opts.bundle, '--pid-file', path.join(dir, 'pid'), ...consoleFlag(opts.terminal, dir), id],
       { stdio: opts.stdio, terminal: opts.terminal, undo: () => this.delete(id) },

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { failedPrecondition, notFound } from '@skiff/errors';
 import type { LinuxResources } from '@skiff/oci-spec';
-import type { CgroupStats, IoFactory, ProcessIo, ProcessIoRequest, SpawnOptions, Spawned, TaskRuntime } from '../../src/core/ports';
+import type { CgroupStats, IoFactory, ProcessIo, ProcessIoRequest, CreateOptions, SpawnOptions, Spawned, TaskRuntime } from '../../src/core/ports';
 import { EventLog } from '../../src/core/event-log';
 import { TaskManager, TaskManagerOptions } from '../../src/core/task-manager';
 
@@ -20,6 +20,8 @@ export class FakeRuntime implements TaskRuntime {
   /** What pids() answers besides the live init: processes left in the cgroup. */
   extraPids: number[] = [];
   failCreate: Error | undefined;
+  /** Fails a create after whileInitSetsUp ran, as the library does when the init dies late. */
+  failCreateAfterSetup: Error | undefined;
   /** The resources of each update(), by container. */
   readonly updates: [string, LinuxResources][] = [];
   /** The next fd handed back as a pty master. */
@@ -60,11 +62,16 @@ export class FakeRuntime implements TaskRuntime {
     return terminal ? { pid, terminal: this.nextMaster++ } : { pid };
   }
 
-  async create(id: string, opts: SpawnOptions & { bundle: string }): Promise<Spawned> {
+  async create(id: string, opts: CreateOptions): Promise<Spawned> {
     this.calls.push(`create ${id} ${opts.bundle}${opts.terminal ? ' terminal' : ''}`);
     if (this.failCreate) throw this.failCreate;
     const pid = this.nextPid++;
     this.containers.set(id, { pid, status: 'created' });
+    opts.whileInitSetsUp?.();
+    if (this.failCreateAfterSetup) {
+      this.containers.delete(id);
+      throw this.failCreateAfterSetup;
+    }
     return this.spawned(pid, opts.terminal);
   }
 

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { readRuntimeOptions, writeTaskFiles } from '../../src/bundle-files';
+import { readRuntimeOptions, removeTaskFiles, writeTaskFiles } from '../../src/bundle-files';
 import { socketPathFor } from '../../src/socket-address';
 
 let dir: string;
@@ -20,6 +20,13 @@ test('runtime-options.json round-trips; missing fields take proto3 defaults; no 
   expect(readRuntimeOptions(dir)).toEqual({ name: '', root: '/other', runtimeArgs: [], logPathJsonFile: '', logOptions: { maxSizeBytes: 7, maxFiles: 0 } });
   fs.writeFileSync(path.join(dir, 'runtime-options.json'), '{"root":5}');
   expect(() => readRuntimeOptions(dir)).toThrow(/root/);
+});
+
+test('removeTaskFiles leaves the bundle as it was before writeTaskFiles', () => {
+  fs.writeFileSync(path.join(dir, 'config.json'), '{}');
+  writeTaskFiles(dir, { name: '', root: '', runtimeArgs: [], logPathJsonFile: '', logOptions: { maxSizeBytes: 0, maxFiles: 0 } }, 'unix:///s');
+  removeTaskFiles(dir);
+  expect(fs.readdirSync(dir)).toEqual(['config.json']);
 });
 
 test('the socket path is <dir>/<sha256 of address NUL namespace NUL id>, well under 108 bytes', () => {

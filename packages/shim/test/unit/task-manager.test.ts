@@ -125,6 +125,16 @@ describe('life cycle of a task', () => {
     expect(f.events.lastSequence).toBe(0);
   });
 
+  test('the task files are written while the init sets up, and gone after a Create that fails later', async () => {
+    const files = () => fs.readdirSync(f.bundle).filter((n) => n === 'shim.address' || n === 'runtime-options.json').sort();
+    f.runtime.failCreateAfterSetup = new Error('init died');
+    await expect(f.manager.create(input(f))).rejects.toThrow('init died');
+    expect(files()).toEqual([]);
+    f.runtime.failCreateAfterSetup = undefined;
+    await f.manager.create(input(f));
+    expect(files()).toEqual(['runtime-options.json', 'shim.address']);
+  });
+
   test('rootfs mounts without a mounter are refused as NotImplemented', async () => {
     const overlay = { type: 'overlay', source: 'overlay', target: '', options: ['lowerdir=/l'] };
     expect(isSkiffError(await rejection(f.manager.create(input(f, 'c1', { rootfs: [overlay] }))), 'NotImplemented')).toBe(true);

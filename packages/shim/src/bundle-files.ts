@@ -72,22 +72,38 @@ export function readRuntimeOptions(bundle: string): TaskRuntimeOptions | undefin
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+export interface SpecFacts {
+  /** process.terminal, which the runtime acts on; undefined when the config is unreadable or invalid there. */
+  terminal: boolean | undefined;
+  /**
+   * The container gets a pid namespace of its own: when its init exits, the kernel has killed and
+   * collected every other process of it. False when unknown.
+   */
+  ownPidNamespace: boolean;
+}
+
 /**
- * process.terminal of the bundle's config.json, which the runtime acts on; undefined when there is
- * no readable config (the runtime reports that itself). Checked by hand rather than with a zod
- * schema: a schema's first parse compiles it, a cost a fresh shim's first Create would pay.
+ * What the shim itself needs from the bundle's config.json; the runtime reports a config it cannot
+ * read. Checked by hand rather than with a zod schema: a schema's first parse compiles it, a cost a
+ * fresh shim's first Create would pay.
  */
-export function specTerminal(bundle: string): boolean | undefined {
+export function readSpecFacts(bundle: string): SpecFacts {
   let config: unknown;
   try {
     config = JSON.parse(fs.readFileSync(path.join(bundle, 'config.json'), 'utf8'));
   } catch {
-    return undefined;
+    return { terminal: undefined, ownPidNamespace: false };
   }
-  if (!isRecord(config)) return undefined;
-  if (config.process === undefined) return false;
-  if (!isRecord(config.process)) return undefined;
-  const { terminal } = config.process;
+  if (!isRecord(config)) return { terminal: undefined, ownPidNamespace: false };
+  const namespaces = isRecord(config.linux) && Array.isArray(config.linux.namespaces) ? config.linux.namespaces : [];
+  const ownPidNamespace = namespaces.some((ns: unknown) => isRecord(ns) && ns.type === 'pid' && (ns.path === undefined || ns.path === ''));
+  return { terminal: terminalOf(config.process), ownPidNamespace };
+}
+
+function terminalOf(process: unknown): boolean | undefined {
+  if (process === undefined) return false;
+  if (!isRecord(process)) return undefined;
+  const { terminal } = process;
   if (terminal === undefined) return false;
   return typeof terminal === 'boolean' ? terminal : undefined;
 }

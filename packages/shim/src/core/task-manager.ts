@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { alreadyExists, failedPrecondition, invalidArgument, isSkiffError, notFound, notImplemented, unavailable } from '@skiff/errors';
 import type { RootfsMount, RootfsMounter } from '../io/rootfs';
 import type { LinuxResources, Process } from '@skiff/oci-spec';
-import { removeTaskFiles, specTerminal, writeTaskFiles } from '../bundle-files';
+import { readSpecFacts, removeTaskFiles, writeTaskFiles } from '../bundle-files';
 import type { EventLog } from './event-log';
 import type { TaskEvent } from './events';
 import type { CgroupStats, IoFactory, ProcessIo, Spawned, TaskRuntime, TaskRuntimeOptions } from './ports';
@@ -128,9 +128,9 @@ export class TaskManager {
     checkTerminalStdio(input);
     // As with containerd's shim, the spec decides and is never rewritten; a request that
     // disagrees with it is refused here, with a clearer message than the runtime's.
-    const configTerminal = specTerminal(input.bundle);
-    if (configTerminal !== undefined && configTerminal !== input.terminal) {
-      throw invalidArgument(`terminal is ${input.terminal} but the bundle's config.json has process.terminal ${configTerminal}`);
+    const spec = readSpecFacts(input.bundle);
+    if (spec.terminal !== undefined && spec.terminal !== input.terminal) {
+      throw invalidArgument(`terminal is ${input.terminal} but the bundle's config.json has process.terminal ${spec.terminal}`);
     }
     const mounter = input.rootfs.length > 0 ? this.opts.rootfsMounter : undefined;
     if (input.rootfs.length > 0 && !mounter) throw notImplemented('this shim cannot mount a rootfs: pass a bundle with its rootfs in place');
@@ -138,6 +138,7 @@ export class TaskManager {
     const runtime = this.opts.runtimeFor(options);
     const init = new TaskProcess('', { stdin: input.stdin, stdout: input.stdout, stderr: input.stderr }, input.terminal);
     const task = new Task(input.id, input.bundle, options, runtime, init);
+    task.ownPidNamespace = spec.ownPidNamespace;
     // Claimed before the first await so a concurrent Create of the same id fails.
     this.tasks.set(task.id, task);
     let created = false;
@@ -493,12 +494,13 @@ export class TaskManager {
   }
 
   /**
-   * The init is gone. In its own pid namespace the kernel kills everything else; a task sharing
-   * the host's pid namespace leaves processes behind, which are killed here, so that the task's
-   * exit comes after its execs' and Delete finds an empty cgroup.
+   * The init is gone. In its own pid namespace the kernel has killed everything else, and the
+   * init's exit waited for them; a task sharing another pid namespace leaves processes behind,
+   * which are killed here, so that the task's exit comes after its execs' and Delete finds an
+   * empty cgroup.
    */
   private async settleTask(task: Task): Promise<void> {
-    const left = await task.runtime.pids(task.id).catch(() => []);
+    const left = task.ownPidNamespace ? [] : await task.runtime.pids(task.id).catch(() => []);
     if (left.length > 0) await task.runtime.kill(task.id, SIGKILL, true).catch(() => undefined);
     let awaited = false;
     for (const exec of task.execs.values()) {

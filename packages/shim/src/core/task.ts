@@ -13,6 +13,8 @@ export class Task {
   rootfsMounted = false;
   /** OOM kills counted in the task's cgroup when last checked: a rise means a /tasks/oom. */
   oomKills = 0;
+  /** Nothing of the task outlives its init (see readSpecFacts): its exit needs no sweep of the cgroup. */
+  ownPidNamespace = false;
 
   constructor(
     readonly id: string,

@@ -223,6 +223,27 @@ describe('event order and replay', () => {
     expect(topics(f)).toEqual(['1 taskCreate', '2 taskStart', '3 taskExecAdded:e1', '4 taskExecStarted:e1', '5 taskExit:e1', '6 taskExit']);
   });
 
+  test('in a pid namespace of its own, the init exit sweeps nothing: the kernel has collected the rest', async () => {
+    fs.writeFileSync(path.join(f.bundle, 'config.json'), JSON.stringify({ process: { args: ['sh'], cwd: '/' }, linux: { namespaces: [{ type: 'pid' }, { type: 'mount' }] } }));
+    const { pid } = await f.manager.create(input(f));
+    await f.manager.start('c1', '');
+    f.runtime.extraPids = [9999];
+    f.runtime.exit(pid, 0);
+    await f.manager.wait('c1', '');
+    expect(f.runtime.calls).not.toContain('kill c1 9 all');
+    expect(topics(f)).toEqual(['1 taskCreate', '2 taskStart', '3 taskExit']);
+  });
+
+  test('a pid namespace joined by path is not its own: the init exit sweeps the cgroup', async () => {
+    fs.writeFileSync(path.join(f.bundle, 'config.json'), JSON.stringify({ process: { args: ['sh'], cwd: '/' }, linux: { namespaces: [{ type: 'pid', path: '/proc/1/ns/pid' }] } }));
+    const { pid } = await f.manager.create(input(f));
+    await f.manager.start('c1', '');
+    f.runtime.extraPids = [9999];
+    f.runtime.exit(pid, 0);
+    await f.manager.wait('c1', '');
+    expect(f.runtime.calls).toContain('kill c1 9 all');
+  });
+
   test('an OOM kill counted in the cgroup is reported before the exit it caused', async () => {
     const { pid } = await f.manager.create(input(f));
     await f.manager.start('c1', '');

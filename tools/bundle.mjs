@@ -83,10 +83,35 @@ function dirnamePlugin(bundleDir) {
   };
 }
 
+/**
+ * zod's entry points require all of its ~50 locales (`z.locales`) as they load; Skiff sets none,
+ * and zod's default English messages come from the one locale it requires directly. In a bundle
+ * the locales' index becomes a module holding that one: each binary's start-up no longer runs the
+ * other ~50 (skiff-shim, which runs its plain build, does the same through require's cache).
+ */
+function englishOnlyZodLocales() {
+  return {
+    name: 'skiff-zod-locales',
+    setup(build) {
+      build.onResolve({ filter: /^\.\.\/locales\/index\.cjs$/ }, (args) => {
+        if (!/[\\/]node_modules[\\/]zod[\\/]v4[\\/]/.test(args.importer)) return undefined;
+        return { path: path.join(args.resolveDir, '../locales/index.cjs'), namespace: 'skiff-zod-locales' };
+      });
+      build.onLoad({ filter: /.*/, namespace: 'skiff-zod-locales' }, (args) => ({
+        contents: 'Object.defineProperty(exports, "__esModule", { value: true });\nexports.en = require("./en.cjs").default;\n',
+        resolveDir: path.dirname(args.path),
+        loader: 'js',
+      }));
+    },
+  };
+}
+
 /** What a bundle depends on besides itself, as files @skiff/boot compares before trusting it. */
 function trackedFiles(inputs) {
   const tracked = new Set();
   for (const input of inputs) {
+    // A module a plugin made up (namespace:path) has no file of its own; its package's files do.
+    if (/^[\w-]+:/.test(input)) continue;
     const abs = fs.realpathSync(path.resolve(root, input));
     if (abs.split(path.sep).includes('node_modules')) {
       // Third-party code: any npm install rewrites the lock file npm keeps in node_modules.
@@ -126,7 +151,7 @@ for (const entry of entries) {
         '  try { return require("path").dirname(require.resolve(name)); } catch { return __dirname; }\n' +
         '}',
     },
-    plugins: [dirnamePlugin(bundleDir)],
+    plugins: [englishOnlyZodLocales(), dirnamePlugin(bundleDir)],
     metafile: true,
     write: false,
     logLevel: 'warning',

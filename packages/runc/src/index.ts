@@ -6,7 +6,7 @@ export { ConsoleSocket, realSyscalls } from './sys/koffi';
 export type { Syscalls } from './sys/syscalls';
 export { SysError, exitStatusOf, signaledBy } from './sys/syscalls';
 export { compileSeccomp } from './seccomp';
-export { detectLayout, newCgroupManager, loadCgroupManager } from './cgroups';
+export { cgroupManagerOfProcess, detectLayout, newCgroupManager, loadCgroupManager } from './cgroups';
 export { parseMountOptions } from './lib/mount-options';
 export type { ParsedMountOptions } from './lib/mount-options';
 export type { CgroupManager } from './cgroups';

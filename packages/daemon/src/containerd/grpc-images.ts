@@ -1,5 +1,6 @@
 // The ImageTransferPort over skiff-containerd's Transfer and Images services, sharing the
 // GrpcContainerd's clients and namespace.
+import type { Platform } from '@skiff/engine-api';
 import { PassThrough, type Readable } from 'node:stream';
 import type * as grpc from '@grpc/grpc-js';
 import { isSkiffError } from '@skiff/errors';
@@ -65,9 +66,10 @@ export class GrpcImages implements ImageTransferPort {
     return this.port.readBlob(digest);
   }
 
-  pull(reference: string, auth: RegistryAuth | undefined, onProgress: (p: TransferProgress) => void): Promise<void> {
+  pull(reference: string, auth: RegistryAuth | undefined, onProgress: (p: TransferProgress) => void, platform?: Platform): Promise<void> {
     const a = authMessage(auth);
-    return drainProgress(this.port.openStream('transfer', 'Pull', { reference, unpack: true, snapshotter: 'overlayfs', ...(a ? { auth: a } : {}) }), onProgress);
+    const request = { reference, unpack: true, snapshotter: 'overlayfs', ...(a ? { auth: a } : {}), ...(platform ? { platform: { variant: '', ...platform } } : {}) };
+    return drainProgress(this.port.openStream('transfer', 'Pull', request), onProgress);
   }
 
   push(name: string, auth: RegistryAuth | undefined, onProgress: (p: TransferProgress) => void): Promise<void> {

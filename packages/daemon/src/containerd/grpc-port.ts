@@ -1,6 +1,7 @@
 // The ContainerdPort over skiff-containerd's gRPC API (protos/skiff/containerd/services/*/v1),
 // every call in skiffd's own namespace so its containers and images stay apart from what other
 // clients of the same containerd create.
+import type { Platform } from '@skiff/engine-api';
 import { PassThrough, type Readable } from 'node:stream';
 import * as grpc from '@grpc/grpc-js';
 import { SkiffError, isSkiffError, kindOfGrpcCode } from '@skiff/errors';
@@ -149,8 +150,9 @@ export class GrpcContainerd implements ContainerdPort {
     });
   }
 
-  async unpack(name: string): Promise<string> {
-    const res = await this.call<{ chainId: string }>('transfer', 'Unpack', { name, snapshotter: SNAPSHOTTER }, 10 * 60_000);
+  async unpack(name: string, platform?: Platform): Promise<string> {
+    const request = { name, snapshotter: SNAPSHOTTER, ...(platform ? { platform: { variant: '', ...platform } } : {}) };
+    const res = await this.call<{ chainId: string }>('transfer', 'Unpack', request, 10 * 60_000);
     return res.chainId;
   }
 

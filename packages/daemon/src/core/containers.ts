@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Logger } from 'pino';
 import { conflict, failedPrecondition, invalidArgument, isSkiffError, notFound, notModified, SkiffError } from '@skiff/errors';
-import { type ContainerCreateBodySchema, HealthcheckSchema } from '@skiff/engine-api';
+import { type ContainerCreateBodySchema, HealthcheckSchema, hostArchitecture } from '@skiff/engine-api';
 import type { LinuxResources } from '@skiff/oci-spec';
 import type { z } from 'zod';
 import type { EventBus } from './events';
@@ -23,7 +23,7 @@ import { blkioWeightSupport, cgroupVersion, cpuRealtimeSupport } from './system'
 import { ImageUserFiles } from './image-user-files';
 import { materializeMounts, type MountPoint, planMounts } from './mounts';
 import { isLive, type RootfsMode } from './rootfs-view';
-import { checkImagePlatform, parsePlatform } from './platform';
+import { checkImagePlatform, parsePlatform, platformMismatch } from './platform';
 import { nonShareable, ShmMounts, withShmBind } from './ipc-shm';
 import { type Change, changes } from './archive-changes';
 import { copyUp } from './mounts-copyup';
@@ -223,7 +223,7 @@ export class ContainerService {
    * (never unpacked, or removed since) is the one case that needs the unpack first, and asking
    * beforehand cost every create a round trip to skiff-containerd.
    */
-  private async prepareOnImage(id: string, image: { name: string; chainId: string }): Promise<string> {
+  private async prepareOnImage(id: string, image: { name: string; chainId: string; config: { os?: string; architecture?: string; variant?: string } }): Promise<string> {
     if (image.chainId !== '') {
       try {
         await this.o.port.prepareSnapshot(id, image.chainId);
@@ -232,7 +232,9 @@ export class ContainerService {
         if (!isSkiffError(err, 'NotFound')) throw err;
       }
     }
-    const chainId = await this.o.port.unpack(image.name);
+    // The platform the image resolved to: another than the host's when only that one was pulled.
+    const { os = 'linux', architecture = hostArchitecture(), variant } = image.config;
+    const chainId = await this.o.port.unpack(image.name, { os, architecture, ...(variant ? { variant } : {}) });
     await this.o.port.prepareSnapshot(id, chainId);
     return chainId;
   }
@@ -256,7 +258,7 @@ export class ContainerService {
     const networkMode = body.HostConfig?.NetworkMode || 'default';
     if (!this.o.network && !['default', 'bridge', 'none', 'host'].includes(networkMode)) throw notFound(`network ${networkMode} not found`);
     const networks = this.o.network?.plan(networkMode, body.NetworkingConfig?.EndpointsConfig ?? undefined, (ref) => this.get(ref)) ?? {};
-    const image = await resolveImage(this.o.port, body.Image);
+    const image = await resolveImage(this.o.port, body.Image, wantedPlatform);
     if (wantedPlatform) checkImagePlatform(body.Image, wantedPlatform, image.config);
     const imageConfig = image.config.config ?? {};
     // A request Entrypoint replaces the image's Entrypoint and Cmd; [""] clears it (Docker's rule).
@@ -274,8 +276,11 @@ export class ContainerService {
     const hostConfig = keptHostConfig(body.HostConfig);
     // As dockerd, the record keeps the mode the container got, the daemon's default resolved.
     hostConfig.CgroupnsMode ||= cgroupVersion() === '2' ? 'private' : 'host';
-    const asksKernel = hostConfig.BlkioWeight || hostConfig.BlkioWeightDevice?.length || hostConfig.CpuRealtimePeriod || hostConfig.CpuRealtimeRuntime;
-    const warnings = asksKernel ? discardUnsupported(hostConfig, { ...blkioWeightSupport(), realtime: cpuRealtimeSupport() }) : [];
+    const warnings = discardUnsupported(hostConfig, { blkio: () => blkioWeightSupport(), realtime: () => cpuRealtimeSupport() });
+    if (!wantedPlatform) {
+      const mismatch = platformMismatch(image.config);
+      if (mismatch) warnings.push(mismatch);
+    }
     checkHostConfig(hostConfig, body.Hostname ?? '');
     // dockerd checks at create that the container exists; that it runs, at each start.
     for (const mode of [hostConfig.PidMode, hostConfig.IpcMode]) if (mode?.startsWith('container:')) this.namespaceSource(mode);

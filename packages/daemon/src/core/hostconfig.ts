@@ -128,25 +128,35 @@ function checkNamespaceModes(hc: HostConfigResources, hostname: string): void {
   if (uts === 'host' && hostname !== '') throw invalidArgument('conflicting options: hostname and the UTS mode');
 }
 
+/** What the kernel can apply, asked only for the fields a container sets (a probe can cost a cgroup). */
+export interface KernelSupport {
+  blkio(): { weight: boolean; weightDevice: boolean };
+  realtime(): boolean;
+}
+
 /**
  * Drops what the kernel cannot apply, with dockerd's warnings for the create response, as dockerd
  * does before its checks (so an out-of-range weight it drops is not refused).
  */
-export function discardUnsupported(hc: HostConfigResources, support: { weight: boolean; weightDevice: boolean; realtime: boolean }): string[] {
+export function discardUnsupported(hc: HostConfigResources, support: KernelSupport): string[] {
   const warnings: string[] = [];
-  if (hc.CpuRealtimePeriod && !support.realtime) {
+  let blkio: { weight: boolean; weightDevice: boolean } | undefined;
+  const blkioSupport = () => (blkio ??= support.blkio());
+  let realtime: boolean | undefined;
+  const realtimeSupport = () => (realtime ??= support.realtime());
+  if (hc.CpuRealtimePeriod && !realtimeSupport()) {
     warnings.push('Your kernel does not support cgroup cpu real-time period. Period discarded.');
     hc.CpuRealtimePeriod = 0;
   }
-  if (hc.CpuRealtimeRuntime && !support.realtime) {
+  if (hc.CpuRealtimeRuntime && !realtimeSupport()) {
     warnings.push('Your kernel does not support cgroup cpu real-time runtime. Runtime discarded.');
     hc.CpuRealtimeRuntime = 0;
   }
-  if (hc.BlkioWeight && !support.weight) {
+  if (hc.BlkioWeight && !blkioSupport().weight) {
     warnings.push('Your kernel does not support Block I/O weight or the cgroup is not mounted. Weight discarded.');
     hc.BlkioWeight = 0;
   }
-  if (hc.BlkioWeightDevice?.length && !support.weightDevice) {
+  if (hc.BlkioWeightDevice?.length && !blkioSupport().weightDevice) {
     warnings.push('Your kernel does not support Block I/O weight_device or the cgroup is not mounted. Weight-device discarded.');
     hc.BlkioWeightDevice = [];
   }

@@ -1,6 +1,7 @@
 // What the images API needs from skiff-containerd beyond reading images: the Transfer service
 // (pull, push, archives, rootfs import, commit) and writes to the image store. Kept apart from
 // ContainerdPort so the container core does not grow an image surface it never uses.
+import type { Platform } from '@skiff/engine-api';
 import type { Readable } from 'node:stream';
 import type { ContainerdPort, ImageRecord } from './ports';
 
@@ -22,7 +23,8 @@ export interface TransferProgress {
 }
 
 export interface ImageTransferPort extends Pick<ContainerdPort, 'getImage' | 'listImages' | 'readBlob'> {
-  pull(reference: string, auth: RegistryAuth | undefined, onProgress: (p: TransferProgress) => void): Promise<void>;
+  /** Pulls the platform's manifest of a multi-platform image (the host's when none is given). */
+  pull(reference: string, auth: RegistryAuth | undefined, onProgress: (p: TransferProgress) => void, platform?: Platform): Promise<void>;
   push(name: string, auth: RegistryAuth | undefined, onProgress: (p: TransferProgress) => void): Promise<void>;
   /** A docker-archive tar of the named images. */
   exportArchive(names: string[]): Readable;

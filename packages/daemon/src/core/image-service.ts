@@ -2,6 +2,7 @@
 // (its id), named by every record pointing at it; lookups by reference, id or id prefix; tag,
 // untag and delete with Docker's conflict rules; and the transfers (pull, push, save, load,
 // import, commit) with their output in Docker's JSON message form.
+import type { Platform } from '@skiff/engine-api';
 import type { Readable } from 'node:stream';
 import { conflict, invalidArgument, isSkiffError, notFound } from '@skiff/errors';
 import { type ConfigChanges, parseChanges } from './image-changes';
@@ -193,9 +194,9 @@ export class ImageService {
   }
 
   /** Pulls ref; progress in Docker's messages. */
-  async pull(ref: string, auth: RegistryAuth | undefined, emit: (m: JsonMessage) => void): Promise<void> {
+  async pull(ref: string, auth: RegistryAuth | undefined, emit: (m: JsonMessage) => void, platform?: Platform): Promise<void> {
     const name = normalizeReference(ref);
-    await this.o.port.pull(name, auth, (p) => emit(toJsonMessage(p)));
+    await this.o.port.pull(name, auth, (p) => emit(toJsonMessage(p)), platform);
     this.publish('pull', familiarReference(name), repositoryOf(familiarReference(name)));
   }
 

@@ -3,7 +3,7 @@
 // content service, choosing this host's manifest from an index.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { hostArchitecture } from '@skiff/engine-api';
+import { formatPlatform, hostArchitecture, type Platform } from '@skiff/engine-api';
 import { invalidArgument, isSkiffError, notFound } from '@skiff/errors';
 import type { ContainerdPort, ImageRecord } from './ports';
 
@@ -99,7 +99,11 @@ export function chainIdOf(diffIds: readonly string[]): string {
 
 const INDEX_TYPES = new Set(['application/vnd.oci.image.index.v1+json', 'application/vnd.docker.distribution.manifest.list.v2+json']);
 
-export async function resolveImage(port: Pick<ContainerdPort, 'getImage' | 'readBlob'>, reference: string): Promise<ResolvedImage> {
+/**
+ * A stored image as one platform's manifest and config: `platform`'s when given; otherwise the
+ * host's, or, when only another platform was pulled (`docker pull --platform`), that one.
+ */
+export async function resolveImage(port: Pick<ContainerdPort, 'getImage' | 'readBlob'>, reference: string, platform?: Platform): Promise<ResolvedImage> {
   const name = normalizeReference(reference);
   let image;
   try {
@@ -108,7 +112,7 @@ export async function resolveImage(port: Pick<ContainerdPort, 'getImage' | 'read
     if (isSkiffError(err, 'NotFound')) throw notFound(`No such image: ${familiarReference(name)}`);
     throw err;
   }
-  return resolveRecord(port, image);
+  return resolveRecord(port, image, platform);
 }
 
 /**
@@ -119,34 +123,61 @@ export async function resolveImage(port: Pick<ContainerdPort, 'getImage' | 'read
 const resolvedByTarget = new Map<string, Omit<ResolvedImage, 'name'>>();
 const RESOLVED_MAX = 64;
 
-/** Manifest (this platform's, from an index) and config of a stored image. */
-export async function resolveRecord(port: Pick<ContainerdPort, 'readBlob'>, image: ImageRecord): Promise<ResolvedImage> {
-  const known = resolvedByTarget.get(image.target.digest);
+/** Manifest (from an index: the platform's, see resolveImage) and config of a stored image. */
+export async function resolveRecord(port: Pick<ContainerdPort, 'readBlob'>, image: ImageRecord, platform?: Platform): Promise<ResolvedImage> {
+  const key = platform ? `${image.target.digest} ${formatPlatform(platform)}` : image.target.digest;
+  const known = resolvedByTarget.get(key);
   if (known) {
-    resolvedByTarget.delete(image.target.digest);
-    resolvedByTarget.set(image.target.digest, known);
+    resolvedByTarget.delete(key);
+    resolvedByTarget.set(key, known);
     // Callers own what they get: the cached entry stays as it was read.
     return { name: image.name, ...structuredClone(known) };
   }
-  const resolved = await readResolved(port, image);
+  const { resolved, stable } = await readResolved(port, image, platform);
   const { name: _name, ...kept } = resolved;
-  resolvedByTarget.set(image.target.digest, structuredClone(kept));
+  if (stable) resolvedByTarget.set(key, structuredClone(kept));
   if (resolvedByTarget.size > RESOLVED_MAX) resolvedByTarget.delete(resolvedByTarget.keys().next().value!);
   return resolved;
 }
 
-async function readResolved(port: Pick<ContainerdPort, 'readBlob'>, image: ImageRecord): Promise<ResolvedImage> {
+type IndexEntry = z.infer<typeof IndexSchema>['manifests'][number];
+
+const matches = (entry: IndexEntry, p: Platform) =>
+  entry.platform?.os === p.os && entry.platform.architecture === p.architecture && (!p.variant || entry.platform.variant === p.variant);
+
+/**
+ * `stable`: the same answer for as long as the image keeps its target. A fallback to another
+ * platform is not: the host's manifest may be pulled later.
+ */
+async function readResolved(port: Pick<ContainerdPort, 'readBlob'>, image: ImageRecord, platform?: Platform): Promise<{ resolved: ResolvedImage; stable: boolean }> {
   const name = image.name;
   let manifestDigest = image.target.digest;
   let top: unknown = JSON.parse((await port.readBlob(image.target.digest)).toString('utf8'));
   const topType = (top as { mediaType?: string }).mediaType;
+  let stable = true;
   if (INDEX_TYPES.has(image.target.mediaType) || (topType !== undefined && INDEX_TYPES.has(topType))) {
     const index = IndexSchema.parse(top);
-    const arch = hostArchitecture();
-    const entry = index.manifests.find((m) => m.platform?.os === 'linux' && m.platform.architecture === arch);
-    if (!entry) throw notFound(`no matching manifest for linux/${arch} in the manifest list entries: ${familiarReference(name)}`);
-    manifestDigest = entry.digest;
-    top = JSON.parse((await port.readBlob(entry.digest)).toString('utf8'));
+    const wanted = platform ?? { os: 'linux', architecture: hostArchitecture() };
+    const preferred = index.manifests.filter((m) => matches(m, wanted));
+    // Without a platform asked, a pull of another one (docker pull --platform) is what there is.
+    const others = platform ? [] : index.manifests.filter((m) => m.platform?.os === 'linux' && !matches(m, wanted));
+    let found: { entry: IndexEntry; manifest: unknown } | undefined;
+    for (const entry of [...preferred, ...others]) {
+      try {
+        found = { entry, manifest: JSON.parse((await port.readBlob(entry.digest)).toString('utf8')) };
+        break;
+      } catch (err) {
+        // Not pulled for this platform: the next candidate, if any.
+        if (!isSkiffError(err, 'NotFound')) throw err;
+      }
+    }
+    if (!found) {
+      if (preferred.length > 0) throw notFound(`the manifest for ${formatPlatform(wanted)} of ${familiarReference(name)} is not in the content store: pull it for that platform`);
+      throw notFound(`no matching manifest for ${formatPlatform(wanted)} in the manifest list entries: ${familiarReference(name)}`);
+    }
+    stable = preferred.includes(found.entry);
+    manifestDigest = found.entry.digest;
+    top = found.manifest;
   }
   const manifest = ManifestSchema.safeParse(top);
   if (!manifest.success) throw invalidArgument(`the manifest of ${familiarReference(name)} is not valid: ${manifest.error.message}`);
@@ -154,12 +185,15 @@ async function readResolved(port: Pick<ContainerdPort, 'readBlob'>, image: Image
   const config = ImageConfigSchema.safeParse(JSON.parse((await port.readBlob(configDigest)).toString('utf8')));
   if (!config.success) throw invalidArgument(`the config of ${familiarReference(name)} is not valid: ${config.error.message}`);
   return {
-    name,
-    id: configDigest,
-    config: config.data,
-    chainId: chainIdOf(config.data.rootfs?.diff_ids ?? []),
-    manifestDigest,
-    layersSize: manifest.data.layers.reduce((sum, l) => sum + l.size, 0),
-    layers: manifest.data.layers.map((l) => ({ digest: l.digest, size: l.size })),
+    resolved: {
+      name,
+      id: configDigest,
+      config: config.data,
+      chainId: chainIdOf(config.data.rootfs?.diff_ids ?? []),
+      manifestDigest,
+      layersSize: manifest.data.layers.reduce((sum, l) => sum + l.size, 0),
+      layers: manifest.data.layers.map((l) => ({ digest: l.digest, size: l.size })),
+    },
+    stable,
   };
 }

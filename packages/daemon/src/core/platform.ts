@@ -1,6 +1,6 @@
 // `--platform` at create (the `platform` query): the image must be for that platform, as dockerd
 // checks it; the docker CLI then pulls the image for the platform when told it is not found.
-import { formatPlatform, parsePlatform as parseSpecifier, type Platform } from '@skiff/engine-api';
+import { formatPlatform, hostArchitecture, parsePlatform as parseSpecifier, type Platform } from '@skiff/engine-api';
 import { invalidArgument, notFound } from '@skiff/errors';
 
 /** The platform of the query, or a 400 with the platforms library's reason. */
@@ -17,4 +17,15 @@ export function checkImagePlatform(reference: string, wanted: Platform, image: {
   if (!matches) {
     throw notFound(`image with reference ${reference} was found but does not match the specified platform: wanted ${formatPlatform(wanted)}, actual: ${formatPlatform(actual)}`);
   }
+}
+
+/**
+ * dockerd's warning in a create's response when the image is for another platform than the host's
+ * and none was asked for (only such an image was pulled); the docker CLI prints it.
+ */
+export function platformMismatch(image: { os?: string; architecture?: string; variant?: string }): string | undefined {
+  const actual: Platform = { os: image.os || 'linux', architecture: image.architecture || 'amd64', ...(image.variant ? { variant: image.variant } : {}) };
+  const host: Platform = { os: 'linux', architecture: hostArchitecture() };
+  if (actual.os === host.os && actual.architecture === host.architecture) return undefined;
+  return `The requested image's platform (${formatPlatform(actual)}) does not match the detected host platform (${formatPlatform(host)}) and no specific platform was requested`;
 }

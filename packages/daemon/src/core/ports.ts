@@ -1,5 +1,6 @@
 // What the daemon needs from skiff-containerd, as one interface: the core is written and tested
 // against it (a fake in tests, gRPC in skiffd), so no route or core test needs root or a socket.
+import type { Platform } from '@skiff/engine-api';
 import type { Readable } from 'node:stream';
 import type { LinuxResources } from '@skiff/oci-spec';
 
@@ -88,7 +89,7 @@ export interface ContainerdPort {
   listImages(): Promise<ImageRecord[]>;
   readBlob(digest: string): Promise<Buffer>;
   /** Unpacks the image's layers if needed; returns the chain id to prepare a snapshot on. */
-  unpack(name: string): Promise<string>;
+  unpack(name: string, platform?: Platform): Promise<string>;
   prepareSnapshot(key: string, parent: string): Promise<void>;
   /** What to mount to see an active snapshot's filesystem; NotFound for an unknown key. */
   snapshotMounts(key: string): Promise<SnapshotMount[]>;

@@ -6,22 +6,42 @@ import * as path from 'node:path';
 import { checkHostConfig, discardUnsupported } from '../../src/core/hostconfig';
 import { blkioWeightSupport, cpuRealtimeSupport } from '../../src/core/system';
 
+/** Kernel support as given; a question discardUnsupported asks is counted in `asked`. */
+function support(weight: boolean, weightDevice: boolean, realtime: boolean, asked: string[] = []) {
+  return {
+    blkio: () => (asked.push('blkio'), { weight, weightDevice }),
+    realtime: () => (asked.push('realtime'), realtime),
+  };
+}
+
 const WEIGHT_WARNING = 'Your kernel does not support Block I/O weight or the cgroup is not mounted. Weight discarded.';
 const DEVICE_WARNING = 'Your kernel does not support Block I/O weight_device or the cgroup is not mounted. Weight-device discarded.';
 
 describe('discardUnsupported', () => {
   it('drops weights the kernel lacks, with a warning each, and keeps them where it has them', () => {
     const hc = { BlkioWeight: 300, BlkioWeightDevice: [{ Path: '/dev/vda', Weight: 200 }] };
-    expect(discardUnsupported(hc, { weight: false, weightDevice: false, realtime: true })).toEqual([WEIGHT_WARNING, DEVICE_WARNING]);
+    expect(discardUnsupported(hc, support(false, false, true))).toEqual([WEIGHT_WARNING, DEVICE_WARNING]);
     expect(hc).toEqual({ BlkioWeight: 0, BlkioWeightDevice: [] });
     const kept = { BlkioWeight: 300, BlkioWeightDevice: [{ Path: '/dev/vda', Weight: 200 }] };
-    expect(discardUnsupported(kept, { weight: true, weightDevice: true, realtime: true })).toEqual([]);
+    expect(discardUnsupported(kept, support(true, true, true))).toEqual([]);
     expect(kept.BlkioWeight).toBe(300);
+  });
+
+  it('asks the kernel only about the fields a container sets, each once', () => {
+    const asked: string[] = [];
+    expect(discardUnsupported({ CpuRealtimePeriod: 1_000_000, CpuRealtimeRuntime: 10_000 }, support(true, true, true, asked))).toEqual([]);
+    expect(asked).toEqual(['realtime']);
+    asked.length = 0;
+    discardUnsupported({ BlkioWeight: 300, BlkioWeightDevice: [{ Path: '/dev/vda', Weight: 200 }] }, support(true, true, true, asked));
+    expect(asked).toEqual(['blkio']);
+    asked.length = 0;
+    discardUnsupported({ Memory: 64 * 1024 * 1024 }, support(true, true, true, asked));
+    expect(asked).toEqual([]);
   });
 
   it('drops an out-of-range weight before it could be refused', () => {
     const hc = { BlkioWeight: 5 };
-    expect(discardUnsupported(hc, { weight: false, weightDevice: false, realtime: true })).toEqual([WEIGHT_WARNING]);
+    expect(discardUnsupported(hc, support(false, false, true))).toEqual([WEIGHT_WARNING]);
     expect(() => checkHostConfig(hc)).not.toThrow();
     expect(() => checkHostConfig({ BlkioWeight: 5 })).toThrow('Range of blkio weight is from 10 to 1000');
   });
@@ -30,7 +50,7 @@ describe('discardUnsupported', () => {
 describe('real-time CPU fields', () => {
   it('are dropped with dockerd\'s warnings where the kernel has no real-time group scheduling', () => {
     const hc = { CpuRealtimePeriod: 1_000_000, CpuRealtimeRuntime: 10_000 };
-    expect(discardUnsupported(hc, { weight: true, weightDevice: true, realtime: false })).toEqual([
+    expect(discardUnsupported(hc, support(true, true, false))).toEqual([
       'Your kernel does not support cgroup cpu real-time period. Period discarded.',
       'Your kernel does not support cgroup cpu real-time runtime. Runtime discarded.',
     ]);

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { failedPrecondition, notFound, alreadyExists } from '@skiff/errors';
 import { Readable } from 'node:stream';
 import type { LinuxResources } from '@skiff/oci-spec';
+import type { Platform } from '@skiff/engine-api';
 import type { ContainerdPort, EventSubscription, ImageRecord, NewContainer, NewProcess, NewTask, SnapshotMount, TaskExit, TaskMetrics, TaskState } from '../../src/core/ports';
 import { packTree } from '../../src/core/archive-tar';
 import { ExecService } from '../../src/core/exec';
@@ -71,7 +72,7 @@ export class FakeContainerd implements ContainerdPort {
   /** Chain ids unpack made: the parents a snapshot can be prepared on. */
   private readonly unpacked = new Set<string>();
 
-  async unpack(name: string): Promise<string> {
+  async unpack(name: string, _platform?: Platform): Promise<string> {
     const chainId = `sha256:chain-of-${(await this.getImage(name)).target.digest.slice(7, 19)}`;
     this.unpacked.add(chainId);
     return chainId;
@@ -249,7 +250,7 @@ export class FakeImageTransfer implements ImageTransferPort {
   /** What the fake registry serves: reference -> image config. */
   readonly registry = new Map<string, object>();
   readonly pushed: Array<{ name: string; auth: RegistryAuth | undefined }> = [];
-  readonly pulls: Array<{ reference: string; auth: RegistryAuth | undefined }> = [];
+  readonly pulls: Array<{ reference: string; auth: RegistryAuth | undefined; platform?: Platform }> = [];
   readonly commits: Array<{ containerId: string; reference: string; config: object; author: string; comment: string; pause: boolean }> = [];
 
   constructor(private readonly c: FakeContainerd) {}
@@ -264,8 +265,8 @@ export class FakeImageTransfer implements ImageTransferPort {
     return this.c.readBlob(d);
   }
 
-  async pull(reference: string, auth: RegistryAuth | undefined, onProgress: (p: TransferProgress) => void): Promise<void> {
-    this.pulls.push({ reference, auth });
+  async pull(reference: string, auth: RegistryAuth | undefined, onProgress: (p: TransferProgress) => void, platform?: Platform): Promise<void> {
+    this.pulls.push({ reference, auth, ...(platform ? { platform } : {}) });
     const config = this.registry.get(reference);
     if (!config) throw notFound(`${reference}: not found`);
     onProgress({ id: 'latest', status: 'Pulling from library/busybox', current: 0, total: 0 });

@@ -7,6 +7,9 @@ import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { canRunSkiffd, SkiffdHarness } from '../helpers/skiffd';
 import { useRegistry } from '../../../containerd/test/helpers/registry/registry';
+import { ociIndex } from '../../../containerd/test/helpers/registry/image';
+import { seed } from '../../../containerd/test/helpers/pull/env';
+import { layeredImage } from '../../../containerd/test/helpers/pull/images';
 import { makeRootfs } from '../../../shim/test/helpers/bundle';
 
 const describeRoot = canRunSkiffd && fs.existsSync('/usr/bin/docker-registry') ? describe : describe.skip;
@@ -55,6 +58,40 @@ describeRoot('docker image commands against skiffd', () => {
     const missing = await h.docker(['pull', `${registry().host}/team/none:1`]);
     expect(missing.code).not.toBe(0);
     expect(missing.stderr).toContain('Error response from daemon');
+  });
+
+  it('pull --platform takes that platform\'s manifest of an index; the host\'s is preferred once pulled', async () => {
+    const amd = await layeredImage([{ arch: 'amd64\n' }], { architecture: 'amd64' });
+    const arm = await layeredImage([{ arch: 'arm64\n' }], { architecture: 'arm64' });
+    const index = ociIndex([
+      { image: arm, platform: { os: 'linux', architecture: 'arm64' } },
+      { image: amd, platform: { os: 'linux', architecture: 'amd64' } },
+    ]);
+    const repo = `${registry().host}/team/multi`;
+    await seed(registry().host, 'team/multi', '1', { index, images: [amd, arm] });
+    const archOf = async (ref: string) => h.dockerOk(['image', 'inspect', '--format', '{{.Os}}/{{.Architecture}}', ref]);
+    /** The /arch file of a container created from ref: which platform's layers its root is made of. */
+    const fileIn = async (args: string[]) => {
+      const created = await h.docker(['create', ...args]);
+      expect(created.code).toBe(0);
+      const id = created.stdout.trim();
+      // A tar of one short file: its header (ASCII) is 512 bytes, then the content.
+      const tar = await h.docker(['cp', `${id}:/arch`, '-']);
+      await h.dockerOk(['rm', id]);
+      return { stderr: created.stderr, arch: tar.stdout.slice(512, 512 + 6) };
+    };
+
+    await h.dockerOk(['pull', '--platform', 'linux/arm64', `${repo}:1`]);
+    expect(await archOf(`${repo}:1`)).toBe('linux/arm64');
+    const armOnly = await fileIn([`${repo}:1`]);
+    expect(armOnly.arch).toBe('arm64\n');
+    expect(armOnly.stderr).toContain("The requested image's platform (linux/arm64) does not match the detected host platform (linux/amd64) and no specific platform was requested");
+
+    await h.dockerOk(['pull', `${repo}:1`]);
+    expect(await archOf(`${repo}:1`)).toBe('linux/amd64');
+    expect((await fileIn([`${repo}:1`])).arch).toBe('amd64\n');
+    expect((await fileIn(['--platform', 'linux/arm64', `${repo}:1`])).arch).toBe('arm64\n');
+    await h.dockerOk(['rmi', `${repo}:1`]);
   });
 
   it('images lists tags, -q ids, and filters by reference', async () => {

@@ -129,6 +129,15 @@ describe('pull and push', () => {
     expect(r.json().message).toContain('not found');
   });
 
+  it('a platform (docker pull --platform) goes to the pull as the platforms library reads it; a bad one is a 400', async () => {
+    d.transfer.registry.set('docker.io/library/busybox:latest', { Cmd: ['sh'] });
+    expect((await post('/images/create?fromImage=busybox&tag=latest&platform=linux%2Farm64%2Fv8')).statusCode).toBe(200);
+    expect(d.transfer.pulls[0]!.platform).toEqual({ os: 'linux', architecture: 'arm64', variant: 'v8' });
+    const bad = await post('/images/create?fromImage=busybox&tag=latest&platform=a%2Fb%2Fc%2Fd');
+    expect({ status: bad.statusCode, message: bad.json().message }).toEqual({ status: 400, message: '"a/b/c/d": cannot parse platform specifier: invalid argument' });
+    expect(d.transfer.pulls).toHaveLength(1);
+  });
+
   it('a digest given as the tag pulls by digest', async () => {
     await post(`/images/create?fromImage=busybox&tag=sha256:${'a'.repeat(64)}`);
     expect(d.transfer.pulls[0]!.reference).toBe(`docker.io/library/busybox@sha256:${'a'.repeat(64)}`);

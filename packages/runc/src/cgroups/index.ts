@@ -3,6 +3,7 @@
  * writes its linux.resources, and reads processes, freezer state, stats and OOM counts back.
  * See README.md in this folder.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { invalidArgument } from '@skiff/errors';
 import { detectLayout, innerPath, ownCgroupPaths, resolvePaths } from './layout';
@@ -51,6 +52,31 @@ export function newCgroupManager(opts: {
   let own = opts.ownCgroups;
   const paths = resolvePaths(opts.layout, inner, () => (own ??= ownCgroupPaths()));
   return loadCgroupManager(opts.layout, paths);
+}
+
+/**
+ * The cgroups a process is in, from its /proc/<pid>/cgroup as this process's cgroup namespace sees
+ * it: how a caller reaches the cgroups of a container another runtime made (runc's, for the shim's
+ * OOM counts). Every hierarchy of the layout that the process lists; a process in none is refused.
+ */
+export function cgroupPathsOfProcess(layout: CgroupLayout, procCgroupText: string): Record<string, string> {
+  const listed = ownCgroupPaths(procCgroupText);
+  const paths: Record<string, string> = {};
+  if (layout.version === 2) {
+    if (listed[''] !== undefined) paths[''] = path.join(layout.root, listed['']);
+  } else {
+    for (const [key, mount] of Object.entries(layout.v1Mounts ?? {})) {
+      if (listed[key] !== undefined) paths[key] = path.join(mount, listed[key]);
+    }
+    if (layout.unified !== undefined && listed[''] !== undefined) paths[''] = path.join(layout.unified, listed['']);
+  }
+  if (Object.keys(paths).length === 0) throw invalidArgument('the process is in no cgroup of this host\'s hierarchies');
+  return paths;
+}
+
+/** The manager of the cgroups process `pid` is in now (see cgroupPathsOfProcess). */
+export function cgroupManagerOfProcess(pid: number, layout: CgroupLayout = detectLayout()): CgroupManager {
+  return loadCgroupManager(layout, cgroupPathsOfProcess(layout, fs.readFileSync(`/proc/${pid}/cgroup`, 'utf8')));
 }
 
 /** Rebuilds the manager of an existing container from the paths saved in its state. */

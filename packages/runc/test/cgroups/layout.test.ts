@@ -1,5 +1,5 @@
 import { isSkiffError } from '@skiff/errors';
-import { detectLayout, loadCgroupManager, newCgroupManager, ownCgroupPaths } from '../../src/cgroups';
+import { cgroupPathsOfProcess, detectLayout, loadCgroupManager, newCgroupManager, ownCgroupPaths } from '../../src/cgroups';
 import { cleanPath } from '../../src/cgroups/layout';
 import type { CgroupLayout } from '../../src/cgroups';
 
@@ -222,5 +222,27 @@ describe('loadCgroupManager', () => {
     expectSkiffError(() => loadCgroupManager(V2_LAYOUT, {}), 'InvalidArgument');
     expectSkiffError(() => loadCgroupManager(V2_LAYOUT, { memory: '/sys/fs/cgroup/memory/x' }), 'InvalidArgument');
     expectSkiffError(() => loadCgroupManager(HYBRID_LAYOUT, { memory: 'relative/x' }), 'InvalidArgument');
+  });
+});
+
+describe('cgroupPathsOfProcess', () => {
+  it('maps a process\'s /proc/<pid>/cgroup onto the hierarchies mounted here (hybrid: v1 and unified)', () => {
+    const text = `10:name=systemd:/docker/c1
+4:memory:/docker/c1
+2:cpu,cpuacct:/docker/c1
+0::/docker/c1
+`;
+    expect(cgroupPathsOfProcess(HYBRID_LAYOUT, text)).toEqual({
+      'name=systemd': '/sys/fs/cgroup/systemd/docker/c1',
+      memory: '/sys/fs/cgroup/memory/docker/c1',
+      cpu: '/sys/fs/cgroup/cpu/docker/c1',
+      cpuacct: '/sys/fs/cgroup/cpuacct/docker/c1',
+      '': '/sys/fs/cgroup/unified/docker/c1',
+    });
+  });
+
+  it('on v2 the one unified path; a process in no hierarchy of this host is refused', () => {
+    expect(cgroupPathsOfProcess(V2_LAYOUT, '0::/system.slice/c2\n')).toEqual({ '': '/sys/fs/cgroup/system.slice/c2' });
+    expectSkiffError(() => cgroupPathsOfProcess(V2_LAYOUT, '4:memory:/x\n'), 'InvalidArgument', /no cgroup/);
   });
 });

@@ -65,6 +65,11 @@ export interface TaskManagerOptions {
   onExitRequested?: () => void;
   /** Mounts rootfs mounts given in Create; without it such a Create is refused. */
   rootfsMounter?: RootfsMounter;
+  /**
+   * Reads the OOM kill count of the cgroups a process is in now. Used, for a runtime that cannot
+   * count them itself (a runtime binary), on the init right after its create.
+   */
+  oomCounterOf?: (pid: number) => () => number;
   clock?: () => Date;
   /** How long an exit waits for the process's output to reach end of file before it is published. */
   drainTimeoutMs?: number;
@@ -162,6 +167,7 @@ export class TaskManager {
       init.pid = spawned.pid;
       created = true;
       init.io.spawned(spawned.terminal);
+      if (!runtime.oomKillCount && this.opts.oomCounterOf) task.oomCounter = this.counterOf(task.id, init.pid);
       task.oomKills = await this.oomKills(task);
       writeFiles();
     } catch (err) {
@@ -452,10 +458,25 @@ export class TaskManager {
     this.opts.onExitRequested?.();
   }
 
-  /** The cgroup's OOM kill count now; the last known one when the runtime cannot say. */
+  /** The cgroup's OOM kill count now; the last known one when neither the runtime nor the shim can say. */
   private async oomKills(task: Task): Promise<number> {
-    if (!task.runtime.oomKillCount) return task.oomKills;
-    return task.runtime.oomKillCount(task.id).catch(() => task.oomKills);
+    if (task.runtime.oomKillCount) return task.runtime.oomKillCount(task.id).catch(() => task.oomKills);
+    if (!task.oomCounter) return task.oomKills;
+    try {
+      return task.oomCounter();
+    } catch {
+      return task.oomKills;
+    }
+  }
+
+  /** A task without an OOM counter still runs: it only reports no OOM kill. */
+  private counterOf(id: string, pid: number): (() => number) | undefined {
+    try {
+      return this.opts.oomCounterOf!(pid);
+    } catch (err) {
+      process.emitWarning(`skiff-shim: task ${id} will report no OOM kill: its cgroups could not be found (${(err as Error).message})`);
+      return undefined;
+    }
   }
 
   private watch(task: Task, proc: TaskProcess): void {

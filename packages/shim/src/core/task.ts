@@ -15,6 +15,8 @@ export class Task {
   oomKills = 0;
   /** Nothing of the task outlives its init (see readSpecFacts): its exit needs no sweep of the cgroup. */
   ownPidNamespace = false;
+  /** Reads the task's OOM kill count when its runtime cannot (TaskManagerOptions.oomCounterOf). */
+  oomCounter: (() => number) | undefined;
 
   constructor(
     readonly id: string,

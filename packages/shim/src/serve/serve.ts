@@ -1,7 +1,7 @@
 import { kernelRootfsMounter } from '../io/rootfs';
 import * as fs from 'node:fs';
 import { defaultSpec, parseRuntimeConfig } from '@skiff/oci-spec';
-import { compileSeccomp, realSyscalls } from '@skiff/runc';
+import { cgroupManagerOfProcess, compileSeccomp, realSyscalls } from '@skiff/runc';
 import { EventLog } from '../core/event-log';
 import { TaskManager } from '../core/task-manager';
 import { listen, stopServer, taskServiceDefinition } from '../grpc/server';
@@ -80,6 +80,10 @@ export async function serve(opts: ServeOptions): Promise<void> {
     // After the Shutdown (or Delete) that asked for it has been answered.
     onExitRequested: () => setImmediate(() => void exit()),
     rootfsMounter: kernelRootfsMounter(sys),
+    oomCounterOf: (pid) => {
+      const cgroups = cgroupManagerOfProcess(pid);
+      return () => cgroups.oomKillCount();
+    },
   });
   const service = taskService({ manager, events, namespace: opts.namespace, version });
   const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);

@@ -302,6 +302,22 @@ describeRoot('skiff-shim serve: the Task API on busybox containers', () => {
       expect(cgroupsNamed(id)).toEqual([]);
     }, 30_000);
 
+    test('an OOM kill with runc: the shim counts it in the init\'s cgroups, /tasks/oom before /tasks/exit', async () => {
+      const id = h.id('runc-oom');
+      const limit = 16 * 1024 * 1024;
+      const bundle = h.bundle(['tail', '/dev/zero'], (c) => {
+        c.linux!.resources = { ...(c.linux!.resources ?? {}), memory: { limit, swap: limit } };
+      });
+      const mine = (e: Envelope__Output) => e.event !== undefined && (e[e.event as 'taskCreate'] as { containerId: string }).containerId === id;
+      const live = events(0, (e) => e.topic === '/tasks/exit' && mine(e));
+      await rpc(client, 'Create', { id, bundle, runtimeOptions: runtimeOptions() });
+      await rpc(client, 'Start', { id });
+      expect((await rpc(client, 'Wait', { id })).exitStatus).toBe(137);
+      expect((await live).filter(mine).map((e) => e.topic)).toEqual(['/tasks/create', '/tasks/start', '/tasks/oom', '/tasks/exit']);
+      await rpc(client, 'Delete', { id });
+      expect(cgroupsNamed(id)).toEqual([]);
+    }, 30_000);
+
     test('exec, pids, stats, pause/resume, kill and delete with runc', async () => {
       const id = h.id('runc-exec');
       const { pid } = await rpc(client, 'Create', { id, bundle: h.bundle(['sleep', '300']), runtimeOptions: runtimeOptions() });

@@ -244,6 +244,24 @@ describe('event order and replay', () => {
     expect(f.runtime.calls).toContain('kill c1 9 all');
   });
 
+  test('a runtime that cannot count OOM kills: the shim counts them in the init\'s cgroups', async () => {
+    const counted: number[] = [];
+    let kills = 0;
+    const g = fixture({ oomCounterOf: (pid) => (counted.push(pid), () => kills) });
+    try {
+      (g.runtime as { oomKillCount?: unknown }).oomKillCount = undefined;
+      const { pid } = await g.manager.create(input(g));
+      expect(counted).toEqual([pid]);
+      await g.manager.start('c1', '');
+      kills = 1;
+      g.runtime.exit(pid, 137);
+      await g.manager.wait('c1', '');
+      expect(topics(g)).toEqual(['1 taskCreate', '2 taskStart', '3 taskOom', '4 taskExit']);
+    } finally {
+      g.cleanup();
+    }
+  });
+
   test('an OOM kill counted in the cgroup is reported before the exit it caused', async () => {
     const { pid } = await f.manager.create(input(f));
     await f.manager.start('c1', '');

@@ -9,6 +9,7 @@ import type { ApiDeps } from '../../http/deps';
 import { jsonMessageStream } from '../../http/json-stream';
 import { parse } from '../../http/query';
 import { parseRegistryAuth } from '../../http/registry-auth';
+import { parsePlatform } from '../../core/platform';
 
 const stringList = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
 
@@ -34,7 +35,8 @@ export function imageCreateRoutes(app: FastifyInstance, deps: ApiDeps): void {
     if (q.fromImage !== undefined) {
       const auth = parseRegistryAuth(request.headers['x-registry-auth']);
       const reference = pullReference(q.fromImage, q.tag);
-      const stream = await jsonMessageStream((emit) => deps.images.pull(reference, auth, emit));
+      const platform = q.platform ? parsePlatform(q.platform) : undefined;
+      const stream = await jsonMessageStream((emit) => deps.images.pull(reference, auth, emit, platform));
       return reply.type('application/json').send(stream);
     }
     if (q.fromSrc === undefined) throw invalidArgument('either fromImage or fromSrc is required');

@@ -75,6 +75,12 @@ describe('EngineClient against a fake daemon on a unix socket', () => {
     expect(messages.map((m) => m.status)).toEqual(['Pulling from library/busybox', 'Pulling fs layer']);
   });
 
+  it('a pull for a platform sends it as the platform query', async () => {
+    daemon.routes.set('POST /v1.45/images/create', (_req, res) => res.end('{"status":"done"}\n'));
+    for await (const _m of await client.pull('busybox', 'latest', 'linux/arm64')) void _m;
+    expect(daemon.requests.at(-1)).toBe('POST /v1.45/images/create?fromImage=busybox&tag=latest&platform=linux%2Farm64');
+  });
+
   it('hijacks exec start into a raw duplex', async () => {
     daemon.json('POST /v1.45/containers/c/exec', 201, { Id: 'e1' });
     daemon.upgrades.set('POST /v1.45/exec/e1/start', (socket, body) => {

@@ -140,7 +140,8 @@ export async function runCli(argv: string[], makeContext: (flags: HostFlags) => 
       .action((repo, o) => act((c) => images(c, { all: o.all, digests: o.digests, quiet: o.quiet, noTrunc: o.trunc === false, format: o.format, filters: o.filter, reference: repo }))());
     verb('pull', 'pull [OPTIONS] NAME[:TAG|@DIGEST]', 'Download an image from a registry')
       .argument('<name>')
-      .action((name) => act((c) => pull(c, name))());
+      .option('--platform <string>', 'Set platform if server is multi-platform capable')
+      .action((name, o) => act((c) => pull(c, name, { platform: o.platform }))());
 
     // docker's run and create spell out --help, since their -h is --hostname.
     const containerFlags = (command: DockerCommand) =>

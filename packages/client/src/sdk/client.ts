@@ -329,9 +329,12 @@ export class EngineClient {
     });
   }
 
-  /** Pull progress, one message per JSON line; an `error` line is the pull's failure. */
-  async pull(image: string, tag?: string) {
-    const res = await this.stream('POST', '/images/create', { query: { fromImage: image, tag }, headers: this.authHeaders(image) });
+  /**
+   * Pull progress, one message per JSON line; an `error` line is the pull's failure. `platform`
+   * ("linux/arm64") picks that platform's manifest of a multi-platform image.
+   */
+  async pull(image: string, tag?: string, platform?: string) {
+    const res = await this.stream('POST', '/images/create', { query: { fromImage: image, tag, platform }, headers: this.authHeaders(image) });
     return jsonLines(res, ProgressMessageSchema);
   }
 

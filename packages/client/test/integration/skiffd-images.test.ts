@@ -3,6 +3,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { canRunSkiffd, SkiffdHarness } from '../../../daemon/test/helpers/skiffd';
+import { seed } from '../../../containerd/test/helpers/pull/env';
+import { layeredImage } from '../../../containerd/test/helpers/pull/images';
+import { ociIndex } from '../../../containerd/test/helpers/registry/image';
+import { useRegistry } from '../../../containerd/test/helpers/registry/registry';
 import { skiffOnSkiffd } from '../helpers/skiff-on-skiffd';
 
 const built = fs.existsSync(path.resolve(__dirname, '../../dist/cli/main.js'));
@@ -33,5 +37,46 @@ const built = fs.existsSync(path.resolve(__dirname, '../../dist/cli/main.js'));
     expect((await skiff('system', 'df')).stdout).toMatch(/^TYPE +TOTAL +ACTIVE +SIZE +RECLAIMABLE\nImages +2 /);
     expect((await skiff('network', 'ls', '--format', '{{.Name}} {{.Driver}}')).stdout).toMatch(/host host\n/);
     expect(await skiff('volume', 'ls')).toEqual({ code: 0, stdout: 'DRIVER    VOLUME NAME\n', stderr: '' });
+  });
+
+  (fs.existsSync('/usr/bin/docker-registry') ? describe : describe.skip)('with a registry', () => {
+    const registry = useRegistry();
+    beforeAll(() => h.spare(registry().pid));
+
+    it('pull --platform, and run --platform pulling the image for that platform', async () => {
+      const amd = await layeredImage([{ arch: 'amd64\n' }], { architecture: 'amd64' });
+      const arm = await layeredImage([{ arch: 'arm64\n' }], { architecture: 'arm64' });
+      const index = ociIndex([
+        { image: arm, platform: { os: 'linux', architecture: 'arm64' } },
+        { image: amd, platform: { os: 'linux', architecture: 'amd64' } },
+      ]);
+      await seed(registry().host, 'team/plat', '1', { index, images: [amd, arm] });
+      const ref = `${registry().host}/team/plat:1`;
+      const arch = async () => (await skiff('image', 'inspect', '--format', '{{.Architecture}}', ref)).stdout;
+      expect((await skiff('pull', '--platform', 'linux/arm64', ref)).code).toBe(0);
+      expect(await arch()).toBe('arm64\n');
+      const bad = await skiff('pull', '--platform', 'a/b/c/d', ref);
+      expect(bad).toMatchObject({ code: 1, stderr: 'Error response from daemon: "a/b/c/d": cannot parse platform specifier: invalid argument\n' });
+      expect((await skiff('rmi', ref)).code).toBe(0);
+      // The image is missing: run pulls it for --platform's platform, then creates on it.
+      const created = await skiff('create', '--platform', 'linux/arm64', ref);
+      expect(created.stderr).toContain(`Unable to find image '${ref}' locally`);
+      expect(created.code).toBe(0);
+      expect(await arch()).toBe('arm64\n');
+      expect((await skiff('rm', created.stdout.trim())).code).toBe(0);
+      expect((await skiff('rmi', ref)).code).toBe(0);
+
+      // Only the host's platform there: a create for another is dockerd's 404, on which it pulls.
+      expect((await skiff('pull', ref)).code).toBe(0);
+      expect(await arch()).toBe('amd64\n');
+      const other = await skiff('create', '--platform', 'linux/arm64', ref);
+      expect(other.stderr).toContain(`Unable to find image '${ref}' locally`);
+      expect(other.code).toBe(0);
+      const id = other.stdout.trim();
+      const tar = await skiff('cp', `${id}:/arch`, '-');
+      expect(tar.stdout.slice(512, 518)).toBe('arm64\n');
+      expect((await skiff('rm', id)).code).toBe(0);
+      expect((await skiff('rmi', ref)).code).toBe(0);
+    });
   });
 });

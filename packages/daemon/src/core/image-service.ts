@@ -7,7 +7,7 @@ import type { Readable } from 'node:stream';
 import { conflict, invalidArgument, isSkiffError, notFound } from '@skiff/errors';
 import { type ConfigChanges, parseChanges } from './image-changes';
 import type { ImageTransferPort, RegistryAuth, TransferProgress } from './image-ports';
-import { familiarReference, normalizeReference, type ResolvedImage, resolveRecord } from './images';
+import { familiarReference, forgetResolvedImages, normalizeReference, type ResolvedImage, resolveRecord } from './images';
 import type { ImageRecord } from './ports';
 import type { EventBus } from './events';
 
@@ -188,6 +188,7 @@ export class ImageService {
     await this.o.port.deleteImage(image.resolved.manifestDigest).catch((err: unknown) => {
       if (!isSkiffError(err, 'NotFound')) throw err;
     });
+    forgetResolvedImages();
     result.push({ Deleted: image.id });
     this.publish('delete', image.id, image.id);
     return result;

@@ -116,12 +116,19 @@ export async function resolveImage(port: Pick<ContainerdPort, 'getImage' | 'read
 }
 
 /**
- * What an image's target resolves to, by the target's digest: content-addressed, so an entry never
- * goes stale, and every create of a container would otherwise read two blobs back from
- * skiff-containerd (~10 ms). Bounded; the least recently used entry goes first.
+ * What an image's target resolves to, by the target's digest (and the platform asked): every create
+ * of a container would otherwise read two blobs back from skiff-containerd (~10 ms). Content-
+ * addressed, so an entry goes stale only when content goes: a removed image's may be collected,
+ * and pulled again for another platform only (see forgetResolvedImages). Bounded; the least
+ * recently used entry goes first.
  */
 const resolvedByTarget = new Map<string, Omit<ResolvedImage, 'name'>>();
 const RESOLVED_MAX = 64;
+
+/** After an image is removed: its manifests and configs may be gone from the content store. */
+export function forgetResolvedImages(): void {
+  resolvedByTarget.clear();
+}
 
 /** Manifest (from an index: the platform's, see resolveImage) and config of a stored image. */
 export async function resolveRecord(port: Pick<ContainerdPort, 'readBlob'>, image: ImageRecord, platform?: Platform): Promise<ResolvedImage> {
@@ -144,6 +151,19 @@ type IndexEntry = z.infer<typeof IndexSchema>['manifests'][number];
 
 const matches = (entry: IndexEntry, p: Platform) =>
   entry.platform?.os === p.os && entry.platform.architecture === p.architecture && (!p.variant || entry.platform.variant === p.variant);
+
+/** The first entry whose manifest is in the content store. */
+async function firstLocal(port: Pick<ContainerdPort, 'readBlob'>, entries: IndexEntry[]): Promise<IndexEntry | undefined> {
+  for (const entry of entries) {
+    try {
+      await port.readBlob(entry.digest);
+      return entry;
+    } catch (err) {
+      if (!isSkiffError(err, 'NotFound')) throw err;
+    }
+  }
+  return undefined;
+}
 
 /**
  * `stable`: the same answer for as long as the image keeps its target. A fallback to another
@@ -172,8 +192,11 @@ async function readResolved(port: Pick<ContainerdPort, 'readBlob'>, image: Image
       }
     }
     if (!found) {
-      if (preferred.length > 0) throw notFound(`the manifest for ${formatPlatform(wanted)} of ${familiarReference(name)} is not in the content store: pull it for that platform`);
-      throw notFound(`no matching manifest for ${formatPlatform(wanted)} in the manifest list entries: ${familiarReference(name)}`);
+      if (!platform) throw notFound(`no matching manifest for ${formatPlatform(wanted)} in the manifest list entries: ${familiarReference(name)}`);
+      // dockerd's 404 for an image there for other platforms only: the docker CLI then pulls.
+      const local = await firstLocal(port, index.manifests.filter((m) => !matches(m, wanted)));
+      const actual = local?.platform ? formatPlatform(local.platform) : `linux/${hostArchitecture()}`;
+      throw notFound(`image with reference ${familiarReference(name)} was found but does not match the specified platform: wanted ${formatPlatform(wanted)}, actual: ${actual}`);
     }
     stable = preferred.includes(found.entry);
     manifestDigest = found.entry.digest;

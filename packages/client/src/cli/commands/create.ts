@@ -80,8 +80,8 @@ function pullOutput(ctx: CliContext, quiet: boolean | undefined): NodeJS.Writabl
   return quiet ? new PassThrough().resume() : ctx.stderr;
 }
 
-async function pullFirst(ctx: CliContext, image: string, quiet: boolean | undefined): Promise<void> {
-  if ((await pullImage(ctx, image, pullOutput(ctx, quiet) as never, true)) !== 0) throw new Error('pull failed');
+async function pullFirst(ctx: CliContext, image: string, quiet: boolean | undefined, platform: string | undefined): Promise<void> {
+  if ((await pullImage(ctx, image, pullOutput(ctx, quiet) as never, true, platform)) !== 0) throw new Error('pull failed');
 }
 
 /**
@@ -94,14 +94,16 @@ export async function createContainer(ctx: CliContext, image: string, command: s
   const body = createBody(image, command, flags);
   const platform = platformQuery(flags.platform);
   const policy = flags.pull ?? 'missing';
-  if (policy === 'always') await pullFirst(ctx, image, flags.quiet);
+  if (policy === 'always') await pullFirst(ctx, image, flags.quiet, platform);
   let id: string;
   try {
     id = (await ctx.engine.createContainer(body, flags.name, platform)).Id;
   } catch (err) {
-    if (policy !== 'missing' || !isSkiffError(err, 'NotFound') || !/No such image/.test(err.message)) throw err;
+    // No such image, or one for another platform than --platform's: pulled, as docker does.
+    const missing = isSkiffError(err, 'NotFound') && /No such image|does not match the specified platform/.test(err.message);
+    if (policy !== 'missing' || !missing) throw err;
     if (!flags.quiet) ctx.stderr.write(`Unable to find image '${normalizeReference(image).familiar}' locally\n`);
-    await pullFirst(ctx, image, flags.quiet);
+    await pullFirst(ctx, image, flags.quiet, platform);
     id = (await ctx.engine.createContainer(body, flags.name, platform)).Id;
   }
   if (flags.cidfile) fs.writeFileSync(flags.cidfile, id);

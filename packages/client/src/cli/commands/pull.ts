@@ -18,13 +18,16 @@ export function normalizeReference(reference: string): { name: string; tag?: str
   return { name, tag, digest, familiar: `${name}${suffix}`, full: `${full}${suffix}` };
 }
 
-/** `implicit`: the pull of run or create, which does not announce the default tag (docker's). */
-export async function pullImage(ctx: CliContext, reference: string, out: Writable & { isTTY?: boolean }, implicit = false): Promise<number> {
+/**
+ * `implicit`: the pull of run or create, which does not announce the default tag (docker's).
+ * `platform`: the specifier, as the docker CLI sends it (run and create normalize theirs first).
+ */
+export async function pullImage(ctx: CliContext, reference: string, out: Writable & { isTTY?: boolean }, implicit = false, platform?: string): Promise<number> {
   const ref = normalizeReference(reference);
   if (!implicit && (!reference.includes(':') || reference.lastIndexOf(':') < reference.lastIndexOf('/'))) {
     if (!ref.digest) out.write(`Using default tag: latest\n`);
   }
-  return renderProgress(ctx, await ctx.engine.pull(ref.name, ref.digest ?? ref.tag), out);
+  return renderProgress(ctx, await ctx.engine.pull(ref.name, ref.digest ?? ref.tag, platform), out);
 }
 
 /** Pull, push, load and import progress: per-layer lines, an `error` line is the failure (1). */
@@ -63,8 +66,9 @@ export async function renderProgress(ctx: CliContext, messages: AsyncIterable<Pr
   return 0;
 }
 
-export async function pull(ctx: CliContext, reference: string): Promise<number> {
-  const status = await pullImage(ctx, reference, ctx.stdout);
+/** `platform` goes to the daemon as typed, which reads it (and refuses a bad one), as docker's does. */
+export async function pull(ctx: CliContext, reference: string, options: { platform?: string } = {}): Promise<number> {
+  const status = await pullImage(ctx, reference, ctx.stdout, false, options.platform || undefined);
   if (status === 0) ctx.stdout.write(`${normalizeReference(reference).full}\n`);
   return status;
 }

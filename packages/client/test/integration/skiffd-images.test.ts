@@ -4,8 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { canRunSkiffd, SkiffdHarness } from '../../../daemon/test/helpers/skiffd';
 import { seed } from '../../../containerd/test/helpers/pull/env';
-import { layeredImage } from '../../../containerd/test/helpers/pull/images';
-import { ociIndex } from '../../../containerd/test/helpers/registry/image';
+import { twoPlatformIndex } from '../../../containerd/test/helpers/pull/images';
 import { useRegistry } from '../../../containerd/test/helpers/registry/registry';
 import { skiffOnSkiffd } from '../helpers/skiff-on-skiffd';
 
@@ -44,13 +43,7 @@ const built = fs.existsSync(path.resolve(__dirname, '../../dist/cli/main.js'));
     beforeAll(() => h.spare(registry().pid));
 
     it('pull --platform, and run --platform pulling the image for that platform', async () => {
-      const amd = await layeredImage([{ arch: 'amd64\n' }], { architecture: 'amd64' });
-      const arm = await layeredImage([{ arch: 'arm64\n' }], { architecture: 'arm64' });
-      const index = ociIndex([
-        { image: arm, platform: { os: 'linux', architecture: 'arm64' } },
-        { image: amd, platform: { os: 'linux', architecture: 'amd64' } },
-      ]);
-      await seed(registry().host, 'team/plat', '1', { index, images: [amd, arm] });
+      await seed(registry().host, 'team/plat', '1', await twoPlatformIndex());
       const ref = `${registry().host}/team/plat:1`;
       const arch = async () => (await skiff('image', 'inspect', '--format', '{{.Architecture}}', ref)).stdout;
       expect((await skiff('pull', '--platform', 'linux/arm64', ref)).code).toBe(0);

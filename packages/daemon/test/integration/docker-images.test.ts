@@ -7,9 +7,8 @@ import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { canRunSkiffd, SkiffdHarness } from '../helpers/skiffd';
 import { useRegistry } from '../../../containerd/test/helpers/registry/registry';
-import { ociIndex } from '../../../containerd/test/helpers/registry/image';
 import { seed } from '../../../containerd/test/helpers/pull/env';
-import { layeredImage } from '../../../containerd/test/helpers/pull/images';
+import { twoPlatformIndex } from '../../../containerd/test/helpers/pull/images';
 import { makeRootfs } from '../../../shim/test/helpers/bundle';
 
 const describeRoot = canRunSkiffd && fs.existsSync('/usr/bin/docker-registry') ? describe : describe.skip;
@@ -61,14 +60,8 @@ describeRoot('docker image commands against skiffd', () => {
   });
 
   it('pull --platform takes that platform\'s manifest of an index; the host\'s is preferred once pulled', async () => {
-    const amd = await layeredImage([{ arch: 'amd64\n' }], { architecture: 'amd64' });
-    const arm = await layeredImage([{ arch: 'arm64\n' }], { architecture: 'arm64' });
-    const index = ociIndex([
-      { image: arm, platform: { os: 'linux', architecture: 'arm64' } },
-      { image: amd, platform: { os: 'linux', architecture: 'amd64' } },
-    ]);
     const repo = `${registry().host}/team/multi`;
-    await seed(registry().host, 'team/multi', '1', { index, images: [amd, arm] });
+    await seed(registry().host, 'team/multi', '1', await twoPlatformIndex());
     const archOf = async (ref: string) => h.dockerOk(['image', 'inspect', '--format', '{{.Os}}/{{.Architecture}}', ref]);
     /** The /arch file of a container created from ref: which platform's layers its root is made of. */
     const fileIn = async (args: string[]) => {

@@ -221,8 +221,8 @@ describeRoot('skiff-shim serve: the Task API on busybox containers', () => {
     expect(zombies).toEqual([]);
   }, 30_000);
 
-  test('an OOM kill in the task\'s cgroup: /tasks/oom before the /tasks/exit it caused', async () => {
-    const id = h.id('oom');
+  /** A task killed by the OOM killer, with the runtime options given: its topics, in order. */
+  async function oomKilledTask(id: string, runtimeOptions: object = {}): Promise<string[]> {
     const limit = 16 * 1024 * 1024;
     // One endless line from /dev/zero: tail holds it all in memory until the limit is hit.
     const bundle = h.bundle(['tail', '/dev/zero'], (c) => {
@@ -230,11 +230,16 @@ describeRoot('skiff-shim serve: the Task API on busybox containers', () => {
     });
     const mine = (e: Envelope__Output) => e.event !== undefined && (e[e.event as 'taskCreate'] as { containerId: string }).containerId === id;
     const live = events(0, (e) => e.topic === '/tasks/exit' && mine(e));
-    await rpc(client, 'Create', { id, bundle });
+    await rpc(client, 'Create', { id, bundle, runtimeOptions });
     await rpc(client, 'Start', { id });
     expect((await rpc(client, 'Wait', { id })).exitStatus).toBe(137);
-    expect((await live).filter(mine).map((e) => e.topic)).toEqual(['/tasks/create', '/tasks/start', '/tasks/oom', '/tasks/exit']);
+    const topics = (await live).filter(mine).map((e) => e.topic);
     await rpc(client, 'Delete', { id });
+    return topics;
+  }
+
+  test('an OOM kill in the task\'s cgroup: /tasks/oom before the /tasks/exit it caused', async () => {
+    expect(await oomKilledTask(h.id('oom'))).toEqual(['/tasks/create', '/tasks/start', '/tasks/oom', '/tasks/exit']);
   }, 30_000);
 
   test('a rootfs given as mounts: overlay mounted at Create, gone after Delete; a mount that fails is the caller\'s error', async () => {
@@ -304,17 +309,7 @@ describeRoot('skiff-shim serve: the Task API on busybox containers', () => {
 
     test('an OOM kill with runc: the shim counts it in the init\'s cgroups, /tasks/oom before /tasks/exit', async () => {
       const id = h.id('runc-oom');
-      const limit = 16 * 1024 * 1024;
-      const bundle = h.bundle(['tail', '/dev/zero'], (c) => {
-        c.linux!.resources = { ...(c.linux!.resources ?? {}), memory: { limit, swap: limit } };
-      });
-      const mine = (e: Envelope__Output) => e.event !== undefined && (e[e.event as 'taskCreate'] as { containerId: string }).containerId === id;
-      const live = events(0, (e) => e.topic === '/tasks/exit' && mine(e));
-      await rpc(client, 'Create', { id, bundle, runtimeOptions: runtimeOptions() });
-      await rpc(client, 'Start', { id });
-      expect((await rpc(client, 'Wait', { id })).exitStatus).toBe(137);
-      expect((await live).filter(mine).map((e) => e.topic)).toEqual(['/tasks/create', '/tasks/start', '/tasks/oom', '/tasks/exit']);
-      await rpc(client, 'Delete', { id });
+      expect(await oomKilledTask(id, runtimeOptions())).toEqual(['/tasks/create', '/tasks/start', '/tasks/oom', '/tasks/exit']);
       expect(cgroupsNamed(id)).toEqual([]);
     }, 30_000);
 

@@ -2,7 +2,7 @@
 // transfer but not for unpacking), optionally with a large incompressible file in a layer.
 import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { blob, layerTar, sha256, type TestImage } from '../registry/image';
+import { blob, layerTar, ociIndex, sha256, type Blob, type TestImage } from '../registry/image';
 
 export async function layeredImage(layers: Array<Record<string, string | Buffer>>, opts: { architecture?: string; variant?: string; cmd?: string[] } = {}): Promise<TestImage> {
   const tars = await Promise.all(layers.map((files) => layerTar(files)));
@@ -36,4 +36,18 @@ export async function layeredImage(layers: Array<Record<string, string | Buffer>
 /** Incompressible bytes, so a layer's size on the wire is what the test asks for. */
 export function noise(size: number): Buffer {
   return randomBytes(size);
+}
+
+/**
+ * A linux/arm64 + linux/amd64 index whose images each hold one file, /arch, naming their platform:
+ * what a container's root is made of tells which manifest it was created from.
+ */
+export async function twoPlatformIndex(): Promise<{ index: Blob; images: TestImage[] }> {
+  const amd = await layeredImage([{ arch: 'amd64\n' }], { architecture: 'amd64' });
+  const arm = await layeredImage([{ arch: 'arm64\n' }], { architecture: 'arm64' });
+  const index = ociIndex([
+    { image: arm, platform: { os: 'linux', architecture: 'arm64' } },
+    { image: amd, platform: { os: 'linux', architecture: 'amd64' } },
+  ]);
+  return { index, images: [amd, arm] };
 }

@@ -8,7 +8,7 @@ import type { Image__Output } from '@skiff/protos/generated/skiff/containerd/ser
 import type { Progress__Output } from '@skiff/protos/generated/skiff/containerd/services/transfer/v1/Progress';
 import type { ImageTransferPort, RegistryAuth, TransferProgress } from '../core/image-ports';
 import type { ImageRecord } from '../core/ports';
-import { fromGrpc, type GrpcContainerd, toImage } from './grpc-port';
+import { fromGrpc, type GrpcContainerd, platformField, toImage } from './grpc-port';
 
 const CHUNK = 256 * 1024;
 
@@ -68,7 +68,7 @@ export class GrpcImages implements ImageTransferPort {
 
   pull(reference: string, auth: RegistryAuth | undefined, onProgress: (p: TransferProgress) => void, platform?: Platform): Promise<void> {
     const a = authMessage(auth);
-    const request = { reference, unpack: true, snapshotter: 'overlayfs', ...(a ? { auth: a } : {}), ...(platform ? { platform: { variant: '', ...platform } } : {}) };
+    const request = { reference, unpack: true, snapshotter: 'overlayfs', ...(a ? { auth: a } : {}), ...platformField(platform) };
     return drainProgress(this.port.openStream('transfer', 'Pull', request), onProgress);
   }
 

@@ -77,6 +77,11 @@ export function fromGrpc(err: grpc.ServiceError): SkiffError {
   return new SkiffError(kindOfGrpcCode(err.code), err.details || err.message);
 }
 
+/** A request's skiff.types.v1.Platform field (proto3: an absent variant is ""), or none. */
+export function platformField(platform: Platform | undefined): { platform?: Platform & { variant: string } } {
+  return platform ? { platform: { variant: '', ...platform } } : {};
+}
+
 export class GrpcContainerd implements ContainerdPort {
   private readonly clients = new Map<Service, grpc.Client>();
   private readonly metadata = new grpc.Metadata();
@@ -151,7 +156,7 @@ export class GrpcContainerd implements ContainerdPort {
   }
 
   async unpack(name: string, platform?: Platform): Promise<string> {
-    const request = { name, snapshotter: SNAPSHOTTER, ...(platform ? { platform: { variant: '', ...platform } } : {}) };
+    const request = { name, snapshotter: SNAPSHOTTER, ...platformField(platform) };
     const res = await this.call<{ chainId: string }>('transfer', 'Unpack', request, 10 * 60_000);
     return res.chainId;
   }

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { formatPlatform, hostArchitecture, type Platform } from '@skiff/engine-api';
 import { invalidArgument, isSkiffError, notFound } from '@skiff/errors';
+import { platformMatches } from './platform';
 import type { ContainerdPort, ImageRecord } from './ports';
 
 const DEFAULT_DOMAIN = 'docker.io';
@@ -149,15 +150,13 @@ export async function resolveRecord(port: Pick<ContainerdPort, 'readBlob'>, imag
 
 type IndexEntry = z.infer<typeof IndexSchema>['manifests'][number];
 
-const matches = (entry: IndexEntry, p: Platform) =>
-  entry.platform?.os === p.os && entry.platform.architecture === p.architecture && (!p.variant || entry.platform.variant === p.variant);
+const matches = (entry: IndexEntry, p: Platform) => platformMatches(entry.platform, p);
 
-/** The first entry whose manifest is in the content store. */
-async function firstLocal(port: Pick<ContainerdPort, 'readBlob'>, entries: IndexEntry[]): Promise<IndexEntry | undefined> {
+/** The first entry whose manifest is in the content store (one not pulled for its platform is not), with that manifest. */
+async function firstLocal(port: Pick<ContainerdPort, 'readBlob'>, entries: IndexEntry[]): Promise<{ entry: IndexEntry; manifest: Buffer } | undefined> {
   for (const entry of entries) {
     try {
-      await port.readBlob(entry.digest);
-      return entry;
+      return { entry, manifest: await port.readBlob(entry.digest) };
     } catch (err) {
       if (!isSkiffError(err, 'NotFound')) throw err;
     }
@@ -181,26 +180,17 @@ async function readResolved(port: Pick<ContainerdPort, 'readBlob'>, image: Image
     const preferred = index.manifests.filter((m) => matches(m, wanted));
     // Without a platform asked, a pull of another one (docker pull --platform) is what there is.
     const others = platform ? [] : index.manifests.filter((m) => m.platform?.os === 'linux' && !matches(m, wanted));
-    let found: { entry: IndexEntry; manifest: unknown } | undefined;
-    for (const entry of [...preferred, ...others]) {
-      try {
-        found = { entry, manifest: JSON.parse((await port.readBlob(entry.digest)).toString('utf8')) };
-        break;
-      } catch (err) {
-        // Not pulled for this platform: the next candidate, if any.
-        if (!isSkiffError(err, 'NotFound')) throw err;
-      }
-    }
+    const found = await firstLocal(port, [...preferred, ...others]);
     if (!found) {
       if (!platform) throw notFound(`no matching manifest for ${formatPlatform(wanted)} in the manifest list entries: ${familiarReference(name)}`);
       // dockerd's 404 for an image there for other platforms only: the docker CLI then pulls.
-      const local = await firstLocal(port, index.manifests.filter((m) => !matches(m, wanted)));
+      const local = (await firstLocal(port, index.manifests.filter((m) => !matches(m, wanted))))?.entry;
       const actual = local?.platform ? formatPlatform(local.platform) : `linux/${hostArchitecture()}`;
       throw notFound(`image with reference ${familiarReference(name)} was found but does not match the specified platform: wanted ${formatPlatform(wanted)}, actual: ${actual}`);
     }
     stable = preferred.includes(found.entry);
     manifestDigest = found.entry.digest;
-    top = found.manifest;
+    top = JSON.parse(found.manifest.toString('utf8'));
   }
   const manifest = ManifestSchema.safeParse(top);
   if (!manifest.success) throw invalidArgument(`the manifest of ${familiarReference(name)} is not valid: ${manifest.error.message}`);

@@ -148,12 +148,11 @@ export class TaskManager {
     this.tasks.set(task.id, task);
     let created = false;
     // How containerd finds this shim again, and `skiff-shim delete` cleans up: before the answer.
-    let taskFiles: 'none' | 'writing' | 'written' = 'none';
+    let taskFilesBegun = false;
     const writeFiles = () => {
-      if (taskFiles !== 'none') return;
-      taskFiles = 'writing';
+      if (taskFilesBegun) return;
+      taskFilesBegun = true;
       writeTaskFiles(task.bundle, options, this.opts.address);
-      taskFiles = 'written';
     };
     const rootfs = path.join(task.bundle, 'rootfs');
     try {
@@ -174,7 +173,7 @@ export class TaskManager {
       this.tasks.delete(task.id);
       init.io?.close();
       // Written, or half: a failed write may leave its temporary file too.
-      if (taskFiles !== 'none') removeTaskFiles(task.bundle);
+      if (taskFilesBegun) removeTaskFiles(task.bundle);
       if (created) await runtime.delete(task.id).catch(() => undefined);
       if (task.rootfsMounted) mounter!.unmount(rootfs);
       throw err;

@@ -111,13 +111,16 @@ export const shimRuntimePlugin: Plugin<ShimRuntime> = {
     return { tasks, pool };
   },
   // Not during start-up: a starting shim is a Node process that takes a core for a few hundred
-  // ms, which would delay the socket's first answer and the client's first calls after it.
+  // ms, which would delay the socket's first answer and the client's first calls after it. Nor
+  // before the idle shims of the previous run have rejoined the pool.
   serving(runtime) {
-    runtime.pool?.refillLater();
+    void runtime.tasks.resumeRecovery().then(() => runtime.pool?.refillLater());
   },
   async close(runtime) {
-    await runtime.pool?.stop();
+    // Tasks first: a recovery still dialling the previous run's idle shims then adopts none into
+    // a pool that is stopping.
     runtime.tasks.close();
+    await runtime.pool?.stop();
   },
 };
 

@@ -67,6 +67,12 @@ interface TaskEntry {
   execs: Map<string, ProcessEntry>;
   /** The clean-up of a lost shim's leftovers, while it runs. */
   cleanup?: Promise<void>;
+  /**
+   * After a restart, until its shim has been dialled behind the socket: dials it now (once), and
+   * settles when the task is re-attached or recorded as lost. Every call that needs the shim
+   * waits for it, so a call does not wait for its turn in the queue.
+   */
+  recovering?: () => Promise<void>;
 }
 
 export interface StdioRequest {
@@ -98,13 +104,42 @@ export interface TasksOptions {
 const EXIT_FILE = 'exit.json';
 const ExitFileSchema = z.object({ pid: z.number().int(), exitStatus: z.number().int(), exitedAtMs: z.number() });
 const ADDRESS_FILE = 'shim.address';
+/**
+ * The init's last state as this containerd saw it (pid, status, stdio), kept in the bundle at each
+ * change made through it. After a restart, a task with one is listed from it at once and its shim
+ * is dialled after the socket serves: with many containers, dialling every shim first kept the
+ * socket closed for most of a second. An exit while containerd was down shows when the shim
+ * answers (its exit event is replayed); a task without the file is dialled before serving.
+ */
+const LAST_STATE_FILE = 'last-state.json';
+const LastStateSchema = z.object({
+  pid: z.number().int(),
+  status: z.enum(['CREATED', 'RUNNING', 'PAUSED']),
+  stdin: z.string(),
+  stdout: z.string(),
+  stderr: z.string(),
+  terminal: z.boolean(),
+});
 const EXIT_KILLED = 128 + 9;
 const EXIT_UNKNOWN = 255;
 const RECOVER_CONNECT_TIMEOUT_MS = 10_000;
 const RECOVER_DIAL_ATTEMPTS = 3;
+const RECOVERY_DIALS_AT_ONCE = 2;
 
 /** A shim's answer to State. */
 type ShimState = Omit<ProcessView, 'containerId' | 'execId'>;
+
+/** The last state kept in a bundle, or undefined when there is none that parses. */
+function readLastState(bundle: string): z.infer<typeof LastStateSchema> | undefined {
+  const text = readFileIfExists(path.join(bundle, LAST_STATE_FILE));
+  if (text === undefined) return undefined;
+  try {
+    const parsed = LastStateSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * The task's State: whether the shim holds it (NotFound if not) and what it is doing, in one round
@@ -178,6 +213,9 @@ export class TasksCore {
   private readonly groupStarts = new Map<string, Promise<ShimEntry>>();
   private readonly startedAt = Date.now();
   private readonly log: (msg: string) => void;
+  private closed = false;
+  /** What recover() left for resumeRecovery(). */
+  private readonly dialAfterServing: Array<() => Promise<void>> = [];
 
   constructor(private readonly opts: TasksOptions) {
     this.log = opts.log ?? (() => {});
@@ -206,10 +244,25 @@ export class TasksCore {
   }
 
   /** The task's shim, or FailedPrecondition when it was lost (the task is only a record now). */
-  private live(task: TaskEntry): ShimHandle {
+  private async live(task: TaskEntry): Promise<ShimHandle> {
+    await task.recovering?.();
     if (!task.shim) throw failedPrecondition(`task "${task.id}" has stopped: its shim is gone`);
     return task.shim.handle;
   }
+
+  private saveLastState(task: TaskEntry): void {
+    const { pid, status, stdin, stdout, stderr, terminal } = task.init.view;
+    const parsed = LastStateSchema.safeParse({ pid, status, stdin, stdout, stderr, terminal });
+    if (!parsed.success) return;
+    try {
+      // Not atomic, no fsync: a torn or missing file only means this task's shim is dialled
+      // before serving after the next restart.
+      fs.writeFileSync(path.join(task.bundle, LAST_STATE_FILE), JSON.stringify(parsed.data));
+    } catch (err) {
+      this.log(`task ${task.namespace}/${task.id}: last state not saved (${(err as Error).message})`);
+    }
+  }
+
 
   async create(namespace: string, id: string, input: CreateTaskInput): Promise<{ pid: number }> {
     validateIdentifier(namespace, 'namespace');
@@ -246,6 +299,7 @@ export class TasksCore {
       });
       if (task.init.view.status === 'UNKNOWN') task.init.view.status = 'CREATED';
       task.init.view.pid = response.pid;
+      this.saveLastState(task);
       return { pid: response.pid };
     } catch (err) {
       this.tasks.delete(this.key(namespace, id));
@@ -438,13 +492,15 @@ export class TasksCore {
   async start(namespace: string, id: string, execId: string): Promise<{ pid: number }> {
     const task = this.task(namespace, id);
     const proc = this.process(task, execId);
-    const response = await this.live(task).call<{ pid: number }>('Start', { id, execId });
+    const response = await (await this.live(task)).call<{ pid: number }>('Start', { id, execId });
     if (proc.view.status !== 'STOPPED') Object.assign(proc.view, { status: 'RUNNING', pid: response.pid });
+    if (!execId) this.saveLastState(task);
     return { pid: response.pid };
   }
 
   async delete(namespace: string, id: string): Promise<{ pid: number; exitStatus: number; exitedAt: Timestamp | null }> {
     const task = this.task(namespace, id);
+    await task.recovering?.();
     await task.cleanup;
     let result: { pid: number; exitStatus: number; exitedAt: Timestamp | null };
     if (task.shim) {
@@ -464,6 +520,7 @@ export class TasksCore {
     if (!execId) throw invalidArgument('exec id must not be empty: delete the task to delete its init process');
     const task = this.task(namespace, id);
     const proc = this.process(task, execId);
+    await task.recovering?.();
     let result: { pid: number; exitStatus: number; exitedAt: Timestamp | null };
     if (task.shim) result = await task.shim.handle.call('Delete', { id, execId });
     else result = { pid: proc.view.pid, exitStatus: proc.view.exitStatus, exitedAt: proc.view.exitedAt };
@@ -475,6 +532,7 @@ export class TasksCore {
   async get(namespace: string, id: string, execId: string): Promise<ProcessView> {
     const task = this.task(namespace, id);
     const proc = this.process(task, execId);
+    await task.recovering?.();
     if (!task.shim) return { ...proc.view };
     return this.applyState(proc, await task.shim.handle.call<ShimState>('State', { id, execId }));
   }
@@ -499,8 +557,9 @@ export class TasksCore {
   async kill(namespace: string, id: string, execId: string, signal: number, all: boolean): Promise<void> {
     const task = this.task(namespace, id);
     const proc = this.process(task, execId);
+    await task.recovering?.();
     if (!task.shim && proc.view.status === 'STOPPED') return;
-    await this.live(task).call('Kill', { id, execId, signal, all });
+    await (await this.live(task)).call('Kill', { id, execId, signal, all });
   }
 
   async exec(namespace: string, id: string, execId: string, stdio: StdioRequest, spec: Buffer): Promise<void> {
@@ -511,7 +570,7 @@ export class TasksCore {
     const proc = newProcess(id, execId, stdio);
     task.execs.set(execId, proc);
     try {
-      await this.live(task).call('Exec', { id, execId, ...stdio, spec });
+      await (await this.live(task)).call('Exec', { id, execId, ...stdio, spec });
     } catch (err) {
       task.execs.delete(execId);
       throw err;
@@ -522,36 +581,38 @@ export class TasksCore {
   async resizePty(namespace: string, id: string, execId: string, width: number, height: number): Promise<void> {
     const task = this.task(namespace, id);
     this.process(task, execId);
-    await this.live(task).call('ResizePty', { id, execId, width, height });
+    await (await this.live(task)).call('ResizePty', { id, execId, width, height });
   }
 
   async closeIO(namespace: string, id: string, execId: string, stdin: boolean): Promise<void> {
     const task = this.task(namespace, id);
     this.process(task, execId);
-    await this.live(task).call('CloseIO', { id, execId, stdin });
+    await (await this.live(task)).call('CloseIO', { id, execId, stdin });
   }
 
   async pause(namespace: string, id: string): Promise<void> {
     const task = this.task(namespace, id);
-    await this.live(task).call('Pause', { id });
+    await (await this.live(task)).call('Pause', { id });
     if (task.init.view.status !== 'STOPPED') task.init.view.status = 'PAUSED';
+    this.saveLastState(task);
   }
 
   async resume(namespace: string, id: string): Promise<void> {
     const task = this.task(namespace, id);
-    await this.live(task).call('Resume', { id });
+    await (await this.live(task)).call('Resume', { id });
     if (task.init.view.status !== 'STOPPED') task.init.view.status = 'RUNNING';
+    this.saveLastState(task);
   }
 
   async pids(namespace: string, id: string): Promise<Array<{ pid: number; execId: string }>> {
     const task = this.task(namespace, id);
-    const response = await this.live(task).call<{ processes: Array<{ pid: number; execId: string }> }>('Pids', { id });
+    const response = await (await this.live(task)).call<{ processes: Array<{ pid: number; execId: string }> }>('Pids', { id });
     return response.processes;
   }
 
   async update(namespace: string, id: string, resources: Buffer, annotations: Record<string, string>): Promise<void> {
     const task = this.task(namespace, id);
-    await this.live(task).call('Update', { id, resources, annotations });
+    await (await this.live(task)).call('Update', { id, resources, annotations });
   }
 
   /** One sample per running task matching the filters; tasks whose shim is gone are skipped. */
@@ -560,6 +621,7 @@ export class TasksCore {
     const samples = await Promise.all(
       views.map(async (view) => {
         const task = this.tasks.get(this.key(namespace, view.containerId));
+        await task?.recovering?.();
         if (!task?.shim || view.status === 'STOPPED') return undefined;
         try {
           return (await task.shim.handle.call<{ metrics: object }>('Stats', { id: view.containerId })).metrics;
@@ -582,7 +644,8 @@ export class TasksCore {
   /**
    * After a restart: every bundle under the state directory is a task. Its shim is dialled at the
    * address it left there; a bundle whose shim is gone is cleaned up and recorded as exited; warm
-   * shims left idle by the previous run rejoin the pool.
+   * shims left idle by the previous run rejoin the pool. Shims whose tasks all have a last state
+   * are dialled by resumeRecovery(), once the socket serves (see LAST_STATE_FILE).
    */
   async recover(): Promise<void> {
     const root = this.opts.stateDir;
@@ -606,24 +669,57 @@ export class TasksCore {
           continue;
         }
         const address = readFileIfExists(path.join(bundle, ADDRESS_FILE))?.trim();
-        if (!address) lost.push(task);
-        else byAddress.set(address, [...(byAddress.get(address) ?? []), task]);
+        if (!address) {
+          lost.push(task);
+          continue;
+        }
+        const last = readLastState(bundle);
+        if (last) Object.assign(task.init.view, last);
+        byAddress.set(address, [...(byAddress.get(address) ?? []), task]);
       }
     }
     const groups = this.shimDirs();
-    // Shims are dialled side by side: one at a time, a restart with many containers would keep
-    // the socket closed for the sum of their answers.
-    await Promise.all([...byAddress].map(([address, tasks]) => this.recoverShim(address, tasks, groups, lost)));
-    await Promise.all(lost.map((task) => this.taskLost(task.namespace, task.id)));
-    await this.recoverIdleShims(groups);
+    const owners = new Map([...byAddress.keys()].map((address) => [address, groups.get(address)]));
+    for (const address of byAddress.keys()) groups.delete(address);
+    const beforeServing: Array<Promise<void>> = lost.map((task) => this.taskLost(task.namespace, task.id));
+    for (const [address, tasks] of byAddress) {
+      const dial = () => this.recoverShim(address, tasks, owners.get(address)).catch((err: Error) => this.log(`recovery of shim ${address}: ${err.message}`));
+      if (tasks.some((t) => t.init.view.status === 'UNKNOWN')) {
+        // Shims are dialled side by side: one at a time, a restart with many containers would
+        // keep the socket closed for the sum of their answers.
+        beforeServing.push(dial());
+        continue;
+      }
+      let dialled: Promise<void> | undefined;
+      const recovering = () =>
+        (dialled ??= dial().finally(() => {
+          for (const task of tasks) delete task.recovering;
+        }));
+      for (const task of tasks) task.recovering = recovering;
+      this.dialAfterServing.push(recovering);
+    }
+    const idle = groups;
+    this.dialAfterServing.push(() => this.recoverIdleShims(idle).catch((err: Error) => this.log(`recovery of idle shims: ${err.message}`)));
+    await Promise.all(beforeServing);
   }
 
-  /** Reconnects one shim to the tasks whose bundles name it; those it does not hold go to `lost`. */
-  private async recoverShim(address: string, tasks: TaskEntry[], groups: Map<string, ShimDir>, lost: TaskEntry[]): Promise<void> {
+  /**
+   * Dials the shims recover() left for after serving, a few at a time: all at once, their answers
+   * and ours would take both cores from the first clients for as long.
+   */
+  resumeRecovery(concurrency = RECOVERY_DIALS_AT_ONCE): Promise<void> {
+    const queue = this.dialAfterServing.splice(0);
+    const worker = async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) await next();
+    };
+    return Promise.all(Array.from({ length: concurrency }, worker)).then(() => undefined);
+  }
+
+  /** Reconnects one shim to the tasks whose bundles name it; those it does not hold are lost. */
+  private async recoverShim(address: string, tasks: TaskEntry[], owner: ShimDir | undefined): Promise<void> {
     const namespace = tasks[0]!.namespace;
-    const owner = groups.get(address);
     const shim = this.track(address, namespace, owner ? { dir: owner.dir, ...(owner.group ? { group: owner.group } : {}) } : {});
-    groups.delete(address);
+    const lost: TaskEntry[] = [];
     for (const task of tasks) {
       try {
         // Generous: a dead shim refuses at once, while a live one on a loaded machine may be slow
@@ -637,6 +733,9 @@ export class TasksCore {
         lost.push(task);
       }
     }
+    // Stopped meanwhile: the calls failed because our connections closed, not because the shim
+    // is gone; a containerd that reads the bundles again will find its tasks.
+    if (this.closed) return;
     // A shim that holds none of the tasks that named it is dead or a stranger: retire it.
     if (shim.tasks.size === 0) {
       this.shims.delete(address);
@@ -644,6 +743,7 @@ export class TasksCore {
       shim.handle.close();
       if (shim.dir) fs.rmSync(shim.dir, { recursive: true, force: true });
     }
+    await Promise.all(lost.map((task) => this.taskLost(task.namespace, task.id)));
   }
 
   /** The shims' own directories (warm and grouped), by the address each left there. */
@@ -669,6 +769,7 @@ export class TasksCore {
   /** Idle warm shims rejoin the pool; anything else left over is shut down and removed. */
   private async recoverIdleShims(leftovers: Map<string, ShimDir>): Promise<void> {
     for (const [address, info] of leftovers) {
+      if (this.closed) return;
       const handle = this.opts.launcher.connect(address);
       let alive = false;
       try {
@@ -676,6 +777,10 @@ export class TasksCore {
         alive = true;
       } catch (err) {
         alive = isSkiffError(err, 'NotFound');
+      }
+      if (this.closed) {
+        handle.close();
+        return;
       }
       // A recycled shim's event log holds a deleted task's events, which a new connection would
       // replay from the start: only shims that never held a task rejoin the pool.
@@ -691,6 +796,7 @@ export class TasksCore {
 
   /** Stops following shims. Shims and their containers keep running: that is the point. */
   close(): void {
+    this.closed = true;
     for (const shim of this.shims.values()) shim.handle.close();
     this.shims.clear();
   }

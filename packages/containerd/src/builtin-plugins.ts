@@ -74,7 +74,16 @@ export const imagesPlugin: Plugin<ImageStore> = {
 export interface ShimRuntime {
   tasks: TasksCore;
   pool: WarmShimPool | undefined;
+  /** Until the shims left for after serving are dialled. */
+  recoveryTimer?: NodeJS.Timeout;
 }
+
+/**
+ * How long after serving the shims left by recover() are dialled: clients that were waiting for
+ * the socket (skiffd reconnects with Version, Events.Subscribe and Tasks.List) get the cores
+ * first. A call that needs one of those shims dials it at once.
+ */
+const RECOVERY_DELAY_MS = 250;
 
 export const shimRuntimePlugin: Plugin<ShimRuntime> = {
   type: 'runtime',
@@ -114,11 +123,12 @@ export const shimRuntimePlugin: Plugin<ShimRuntime> = {
   // ms, which would delay the socket's first answer and the client's first calls after it. Nor
   // before the idle shims of the previous run have rejoined the pool.
   serving(runtime) {
-    void runtime.tasks.resumeRecovery().then(() => runtime.pool?.refillLater());
+    runtime.recoveryTimer = setTimeout(() => void runtime.tasks.resumeRecovery().then(() => runtime.pool?.refillLater()), RECOVERY_DELAY_MS);
   },
   async close(runtime) {
     // Tasks first: a recovery still dialling the previous run's idle shims then adopts none into
     // a pool that is stopping.
+    clearTimeout(runtime.recoveryTimer);
     runtime.tasks.close();
     await runtime.pool?.stop();
   },

@@ -127,6 +127,8 @@ export async function serveApi(
     log,
   );
 
+  // Plugins and routes are built now, while skiff-containerd starts, not after it answers.
+  await app.ready();
   port.loadContracts();
   await containerdReady;
   // Served only once reconciled: a client must not see a container running that exited while

@@ -680,12 +680,17 @@ function cleanup(ctx) {
     while (Date.now() < deadline && [ctx.skiff?.child, ctx.containerd?.child].some((c) => c && c.exitCode === null && c.signalCode === null && isLive(c.pid))) pause(50);
     stopChild(ctx.skiff?.child, 'SIGKILL');
     stopChild(ctx.containerd?.child, 'SIGKILL');
+    // A clean stop of skiff-containerd sends its idle warm shims a Shutdown, which each answers
+    // before it exits in its own time (~0.5 s): those are waited for, not counted as left over.
+    const settled = Date.now() + 2_000;
+    while (Date.now() < settled && ownProcesses(ctx.tmp).some((pid) => isSkiffShim(ctx, pid))) {
+      reapZombies();
+      pause(50);
+    }
     for (const pid of ownProcesses(ctx.tmp)) {
       try {
-        // A skiff shim left here is counted apart: a clean stop of skiff-containerd shuts its
-        // idle warm shims down, so after a clean run none is expected.
-        const argv = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-        const skiffShim = argv.includes('serve') && argv.some((a) => ctx.skiff && a.startsWith(`${ctx.skiff.socketDir}/`));
+        // A skiff shim still here is counted apart: after a clean run none is expected.
+        const skiffShim = isSkiffShim(ctx, pid);
         process.kill(pid, 'SIGKILL');
         if (skiffShim) report.skiff_shims_killed++;
         else report.processes_killed++;
@@ -732,6 +737,16 @@ function cleanup(ctx) {
     }
   }
   return report;
+}
+
+/** A skiff-shim serving under this run's socket directory. */
+function isSkiffShim(ctx, pid) {
+  try {
+    const argv = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    return argv.includes('serve') && argv.some((a) => ctx.skiff && a.startsWith(`${ctx.skiff.socketDir}/`));
+  } catch {
+    return false;
+  }
 }
 
 function isLive(pid) {
@@ -1117,7 +1132,7 @@ async function main() {
       const ok = !r.leftover_processes.length && !r.leftover_cgroups.length && !r.leftover_mounts.length;
       process.stdout.write(
         `\ncleanup: ${result.cleanup_api?.skiff_tasks_removed ?? 0} skiff task(s) and ${result.cleanup_api?.containerd_containers_removed ?? 0} containerd container(s) left to remove, ` +
-          `${r.skiff_shims_killed} skiff-shim(s) (idle warm ones outlive skiff-containerd by design) and ${r.processes_killed} other process(es) killed, ${r.cgroups_removed} cgroup(s) removed (after a clean run: containerd's per-namespace parents, one per hierarchy), ${r.runc_deleted} runc container(s) deleted, ${r.unmounted} unmounted; ` +
+          `${r.skiff_shims_killed} skiff-shim(s) (still there 2 s after skiff-containerd's stop) and ${r.processes_killed} other process(es) killed, ${r.cgroups_removed} cgroup(s) removed (after a clean run: containerd's per-namespace parents, one per hierarchy), ${r.runc_deleted} runc container(s) deleted, ${r.unmounted} unmounted; ` +
           `${ok ? 'nothing left (both containerds, shims, temp dir removed)' : `LEFT: ${JSON.stringify(r)}`}\n`,
       );
     }

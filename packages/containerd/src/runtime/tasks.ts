@@ -636,8 +636,11 @@ export class TasksCore {
 
   /** Resolves when the process has exited (at once if it has), also when its shim is lost. */
   wait(namespace: string, id: string, execId: string): Promise<ExitView> {
-    const proc = this.process(this.task(namespace, id), execId);
+    const task = this.task(namespace, id);
+    const proc = this.process(task, execId);
     if (proc.view.status === 'STOPPED') return Promise.resolve({ exitStatus: proc.view.exitStatus, exitedAt: proc.view.exitedAt! });
+    // Its exit may have happened while containerd was down: only its shim can tell.
+    void task.recovering?.();
     return new Promise((resolve) => proc.waiters.push(resolve));
   }
 

@@ -124,6 +124,18 @@ it('dials the shim of a task a call needs out of turn', async () => {
   tasks.close();
 });
 
+it('dials the shim of a task someone waits for, and answers the wait with the exit it kept', async () => {
+  const launcher = new FakeLaunchers();
+  launcher.shims.set('unix:///done', { tasks: new Map([['done', { pid: 51, status: 'STOPPED', exitStatus: 3 }]]) });
+  bundle('done', 'unix:///done', { pid: 51, status: 'RUNNING' });
+  const tasks = core(launcher);
+  await tasks.recover();
+  // resumeRecovery() is never called here: the wait alone dials the shim.
+  await expect(tasks.wait('ns', 'done', '')).resolves.toMatchObject({ exitStatus: 3 });
+  expect(launcher.calls).toEqual(['State done']);
+  tasks.close();
+});
+
 it('records a task whose shim died while containerd was down as exited, once dialled', async () => {
   const launcher = new FakeLaunchers();
   const bus = new EventBus();

@@ -263,7 +263,6 @@ export class TasksCore {
     }
   }
 
-
   async create(namespace: string, id: string, input: CreateTaskInput): Promise<{ pid: number }> {
     validateIdentifier(namespace, 'namespace');
     const container = this.opts.container(namespace, id);
@@ -701,8 +700,7 @@ export class TasksCore {
       for (const task of tasks) task.recovering = recovering;
       this.dialAfterServing.push(recovering);
     }
-    const idle = groups;
-    this.dialAfterServing.push(() => this.recoverIdleShims(idle).catch((err: Error) => this.log(`recovery of idle shims: ${err.message}`)));
+    this.dialAfterServing.push(() => this.recoverIdleShims(groups).catch((err: Error) => this.log(`recovery of idle shims: ${err.message}`)));
     await Promise.all(beforeServing);
   }
 

@@ -15,7 +15,7 @@ import type { EventBus } from '../core/event-bus';
 import { memberOf } from '../core/event-bus';
 import { validateIdentifier } from '../core/identifiers';
 import { timestampMs, toTimestamp } from '../core/timestamps';
-import type { ShimHandle, ShimLauncher } from './shim-port';
+import type { ShimHandle, ShimLauncher, ShimMethod } from './shim-port';
 import type { WarmShimPool } from './warm-pool';
 
 export type ProcessStatus = 'UNKNOWN' | 'CREATED' | 'RUNNING' | 'STOPPED' | 'PAUSED' | 'PAUSING';
@@ -243,11 +243,11 @@ export class TasksCore {
     return proc;
   }
 
-  /** The task's shim, or FailedPrecondition when it was lost (the task is only a record now). */
-  private async live(task: TaskEntry): Promise<ShimHandle> {
+  /** A call to the task's shim, or FailedPrecondition when it was lost (the task is only a record now). */
+  private async callShim<T = any>(task: TaskEntry, method: ShimMethod, request: object): Promise<T> {
     await task.recovering?.();
     if (!task.shim) throw failedPrecondition(`task "${task.id}" has stopped: its shim is gone`);
-    return task.shim.handle;
+    return task.shim.handle.call<T>(method, request);
   }
 
   private saveLastState(task: TaskEntry): void {
@@ -491,7 +491,7 @@ export class TasksCore {
   async start(namespace: string, id: string, execId: string): Promise<{ pid: number }> {
     const task = this.task(namespace, id);
     const proc = this.process(task, execId);
-    const response = await (await this.live(task)).call<{ pid: number }>('Start', { id, execId });
+    const response = await this.callShim<{ pid: number }>(task, 'Start', { id, execId });
     if (proc.view.status !== 'STOPPED') Object.assign(proc.view, { status: 'RUNNING', pid: response.pid });
     if (!execId) this.saveLastState(task);
     return { pid: response.pid };
@@ -558,7 +558,7 @@ export class TasksCore {
     const proc = this.process(task, execId);
     await task.recovering?.();
     if (!task.shim && proc.view.status === 'STOPPED') return;
-    await (await this.live(task)).call('Kill', { id, execId, signal, all });
+    await this.callShim(task, 'Kill', { id, execId, signal, all });
   }
 
   async exec(namespace: string, id: string, execId: string, stdio: StdioRequest, spec: Buffer): Promise<void> {
@@ -569,7 +569,7 @@ export class TasksCore {
     const proc = newProcess(id, execId, stdio);
     task.execs.set(execId, proc);
     try {
-      await (await this.live(task)).call('Exec', { id, execId, ...stdio, spec });
+      await this.callShim(task, 'Exec', { id, execId, ...stdio, spec });
     } catch (err) {
       task.execs.delete(execId);
       throw err;
@@ -580,38 +580,38 @@ export class TasksCore {
   async resizePty(namespace: string, id: string, execId: string, width: number, height: number): Promise<void> {
     const task = this.task(namespace, id);
     this.process(task, execId);
-    await (await this.live(task)).call('ResizePty', { id, execId, width, height });
+    await this.callShim(task, 'ResizePty', { id, execId, width, height });
   }
 
   async closeIO(namespace: string, id: string, execId: string, stdin: boolean): Promise<void> {
     const task = this.task(namespace, id);
     this.process(task, execId);
-    await (await this.live(task)).call('CloseIO', { id, execId, stdin });
+    await this.callShim(task, 'CloseIO', { id, execId, stdin });
   }
 
   async pause(namespace: string, id: string): Promise<void> {
     const task = this.task(namespace, id);
-    await (await this.live(task)).call('Pause', { id });
+    await this.callShim(task, 'Pause', { id });
     if (task.init.view.status !== 'STOPPED') task.init.view.status = 'PAUSED';
     this.saveLastState(task);
   }
 
   async resume(namespace: string, id: string): Promise<void> {
     const task = this.task(namespace, id);
-    await (await this.live(task)).call('Resume', { id });
+    await this.callShim(task, 'Resume', { id });
     if (task.init.view.status !== 'STOPPED') task.init.view.status = 'RUNNING';
     this.saveLastState(task);
   }
 
   async pids(namespace: string, id: string): Promise<Array<{ pid: number; execId: string }>> {
     const task = this.task(namespace, id);
-    const response = await (await this.live(task)).call<{ processes: Array<{ pid: number; execId: string }> }>('Pids', { id });
+    const response = await this.callShim<{ processes: Array<{ pid: number; execId: string }> }>(task, 'Pids', { id });
     return response.processes;
   }
 
   async update(namespace: string, id: string, resources: Buffer, annotations: Record<string, string>): Promise<void> {
     const task = this.task(namespace, id);
-    await (await this.live(task)).call('Update', { id, resources, annotations });
+    await this.callShim(task, 'Update', { id, resources, annotations });
   }
 
   /** One sample per running task matching the filters; tasks whose shim is gone are skipped. */
